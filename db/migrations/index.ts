@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m20261125080000 from "./20261125080000_initial.ts";
+
+/**
+ * Every migration, by name, in order. A static index (not a folder scan) so that bundlers and tsx
+ * see the same list, and a missing file is a compile error rather than a silent skip.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261125080000_initial": m20261125080000,
+};
