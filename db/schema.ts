@@ -97,6 +97,76 @@ export interface ReportsTable {
   created_at: string;
 }
 
+/** One row per person; absent means the defaults (app + e-mail, 7/3/1 days, 09:00, the account's zone). */
+export interface ReminderPreferencesTable {
+  user_id: string;
+  /** JSON text: ["app","email","webhook"] */
+  channels: string;
+  /** JSON text: [7,3,1] */
+  lead_days: string;
+  send_time: string;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  time_zone: string;
+  email: string | null;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  updated_at: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  /** order:subject:kind:due:channel — planning twice gives the same key. */
+  key: string;
+  order_id: string;
+  user_id: string;
+  /** The deadline id or the alert. */
+  subject: string;
+  /** ahead | passed | alert */
+  kind: string;
+  lead_days: number | null;
+  /** app | email | webhook */
+  channel: string;
+  due_at: string;
+  title: string | null;
+  reason: string | null;
+  source: string | null;
+  deadline_due: string | null;
+  /** pending | claimed | sent | failed | cancelled */
+  status: string;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  /** Deterministic, so a re-sent reminder carries the same Message-ID. */
+  message_id: string;
+  sent_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  order_id: string | null;
+  reminder_key: string | null;
+  title: string;
+  body: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -104,6 +174,10 @@ export interface Database {
   tracking_numbers: TrackingNumbersTable;
   tracking_events: TrackingEventsTable;
   reports: ReportsTable;
+  reminder_preferences: ReminderPreferencesTable;
+  reminders: RemindersTable;
+  notifications: NotificationsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type User = Selectable<UsersTable>;

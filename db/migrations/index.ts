@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m20261125080000 from "./20261125080000_initial.ts";
+import * as m20261125083000 from "./20261125083000_reminders.ts";
 
 /**
  * Every migration, by name, in order. A static index (not a folder scan) so that bundlers and tsx
@@ -7,4 +8,5 @@ import * as m20261125080000 from "./20261125080000_initial.ts";
  */
 export const migrations: Record<string, Migration> = {
   "20261125080000_initial": m20261125080000,
+  "20261125083000_reminders": m20261125083000,
 };
