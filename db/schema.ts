@@ -167,6 +167,24 @@ export interface CalendarFeedsTable {
   revoked_at: string | null;
 }
 
+/** One tracking number registered with one provider, and when to ask it again. */
+export interface ProviderTrackingsTable {
+  id: string;
+  order_id: string;
+  tracking_number: string;
+  /** 17track | aftership */
+  provider: string;
+  registered_at: string | null;
+  last_refreshed_at: string | null;
+  /** null: never again (delivered and closed). */
+  next_refresh_at: string | null;
+  failures: number;
+  /** The last failure in plain words ("17TRACK quota reached; next try at 14:00 UTC"). */
+  last_error: string | null;
+  last_error_kind: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -178,6 +196,7 @@ export interface Database {
   reminders: RemindersTable;
   notifications: NotificationsTable;
   calendar_feeds: CalendarFeedsTable;
+  provider_trackings: ProviderTrackingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m20261125080000 from "./20261125080000_initial.ts";
 import * as m20261125083000 from "./20261125083000_reminders.ts";
+import * as m20261125084000 from "./20261125084000_provider_trackings.ts";
 
 /**
  * Every migration, by name, in order. A static index (not a folder scan) so that bundlers and tsx
@@ -9,4 +10,5 @@ import * as m20261125083000 from "./20261125083000_reminders.ts";
 export const migrations: Record<string, Migration> = {
   "20261125080000_initial": m20261125080000,
   "20261125083000_reminders": m20261125083000,
+  "20261125084000_provider_trackings": m20261125084000,
 };
