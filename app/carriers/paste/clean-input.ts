@@ -1,0 +1,39 @@
+/**
+ * Makes pasted text safe to read line by line: one newline convention, no control characters,
+ * no invisible formatting marks, no line long enough to slow the rest down.
+ */
+
+/** Longest line kept; a tracking event is a sentence, not a megabyte. */
+export const MAX_LINE_LENGTH = 2_000;
+
+export interface CleanInput {
+  lines: string[];
+  warnings: string[];
+}
+
+// C0/C1 controls except tab and newline; zero-width and bidi marks copied from web pages.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFD]/gu;
+
+export function cleanInput(text: string): CleanInput {
+  const warnings: string[] = [];
+  const normalized = text.replace(/\r\n?|\u2028|\u2029|\u0085/g, "\n");
+  let removed = 0;
+  const visible = normalized.replace(INVISIBLE, () => {
+    removed += 1;
+    return " ";
+  });
+  if (removed > 0) warnings.push(`removed ${removed} control or invisible character${removed === 1 ? "" : "s"}`);
+  let truncated = 0;
+  const lines = visible.split("\n").map((raw) => {
+    let line = raw.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ");
+    if (line.length > MAX_LINE_LENGTH) {
+      truncated += 1;
+      line = line.slice(0, MAX_LINE_LENGTH);
+    }
+    return line.trim();
+  });
+  if (truncated > 0) {
+    warnings.push(`${truncated} line${truncated === 1 ? " was" : "s were"} longer than ${MAX_LINE_LENGTH} characters and cut short`);
+  }
+  return { lines, warnings };
+}

@@ -1,0 +1,262 @@
+/**
+ * Reads a tracking history as a person copies it from a tracking page or app into events, newest
+ * first (contract §4 `parse`). Pure: no clock, no I/O; linear in the paste's size.
+ *
+ * Layouts handled (tests/fixtures/pastes/ has one real example of each):
+ * - one line per event, the date first or last on the line;
+ * - the date on its own line, then (or before) the description and place lines;
+ * - a date heading followed by "08:15 description" lines;
+ * - tab-separated tables, with or without a header row;
+ * newest or oldest first — the output is always newest first.
+ */
+import type { Milestone } from "../../../machines/vocabulary.ts";
+import { classifyEvent } from "../events/classify.ts";
+import { cleanInput } from "./clean-input.ts";
+import { scanDate, scanTimeOnly, type DateToken, type TimeParts } from "./date-scan.ts";
+import { WEEKDAY_WORDS } from "./date-words.ts";
+import { decideDayMonthOrder, type DayMonthOrder, type NumericDate } from "./day-month-order.ts";
+import { locationOfLine, splitInlineLocation } from "./location.ts";
+import { isPageChrome } from "./page-chrome.ts";
+import { readTableRows } from "./table-rows.ts";
+import { calendarDay, isoOf, isValidTimeZone, toEpochMs } from "./to-instant.ts";
+
+export interface ParsedEvent {
+  /** ISO 8601 (UTC) or null when the paste gives no usable date for this event. */
+  at: string | null;
+  location: string | null;
+  text: string;
+  milestone: Milestone;
+  confidence: number;
+}
+
+export interface ParseHistoryOptions {
+  /** IANA zone the page showed its times in when a time carries no zone; default UTC. */
+  timeZone?: string;
+}
+
+export interface ParseHistoryResult {
+  events: ParsedEvent[];
+  /** What the reader should check: lines ignored, dates read one way rather than another. */
+  warnings: string[];
+}
+
+/** One event as found in the paste, before dates are resolved. */
+export interface RawEvent {
+  token: DateToken;
+  /** Time from a line of its own under the date line. */
+  extraTime: { time: TimeParts; offsetMinutes: number | null } | null;
+  /** Description and place lines in reading order. */
+  parts: string[];
+  /** Place already known from the layout (a table column). */
+  location: string | null;
+}
+
+const WEEKDAYS = WEEKDAY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const LEADING_WEEKDAY = new RegExp(`^(?:${WEEKDAYS})\\.?(?![\\p{L}])[,\\s]{0,3}`, "iu");
+const TRAILING_WEEKDAY = new RegExp(`[,\\s(]{0,3}(?:${WEEKDAYS})\\.?\\)?$`, "iu");
+const EDGE_PUNCTUATION = /^[\s,;:|·•\-–—/]+|[\s,;:|·•\-–—/]+$/gu;
+
+/** What is left of a line once its date, time and zone are taken out. */
+export function remainderOf(line: string, token: DateToken): string {
+  const joined = `${line.slice(0, token.start)} ${line.slice(token.end)}`.replace(/\s{2,}/g, " ");
+  return joined.replace(EDGE_PUNCTUATION, "").replace(LEADING_WEEKDAY, "").replace(TRAILING_WEEKDAY, "").replace(EDGE_PUNCTUATION, "");
+}
+
+const saysSomething = (part: string) => classifyEvent(part).milestone !== "unknown";
+
+interface LineInfo {
+  text: string;
+  token: DateToken | null;
+  rest: string;
+  /** "08:15 Departed…" under a date heading. */
+  timeLed: { time: TimeParts; offsetMinutes: number | null; rest: string } | null;
+}
+
+function describeLine(text: string): LineInfo {
+  const token = scanDate(text);
+  if (token) return { text, token, rest: remainderOf(text, token), timeLed: null };
+  const time = scanTimeOnly(text);
+  if (time) {
+    const rest = text.slice(time.end).replace(EDGE_PUNCTUATION, "");
+    return { text, token: null, rest, timeLed: { time: time.time, offsetMinutes: time.offsetMinutes, rest } };
+  }
+  return { text, token: null, rest: text, timeLed: null };
+}
+
+/** Groups non-table lines into raw events (see the layouts in the header comment). */
+function readBlocks(lines: readonly string[], warnings: string[]): RawEvent[] {
+  const infos = lines.filter((l) => l !== "" && !isPageChrome(l)).map(describeLine);
+  // A date heading ("Mar 4, 2026") followed by "08:15 …" lines lends its date to each of them.
+  const anchors: Array<{ at: number; event: RawEvent }> = [];
+  /** Lines that are part of a date (headings, time lines), never description. */
+  const used = new Set<number>();
+  let heading: DateToken | null = null;
+  for (let i = 0; i < infos.length; i += 1) {
+    const info = infos[i];
+    if (info.token) {
+      const next = infos[i + 1];
+      const isHeading = info.rest === "" && !info.token.time && next?.timeLed && next.timeLed.rest !== "";
+      heading = info.token;
+      used.add(i);
+      if (isHeading) continue;
+      const event: RawEvent = { token: info.token, extraTime: null, parts: info.rest ? [info.rest] : [], location: null };
+      const at = i;
+      // A time on its own line right under a date-only line belongs to it (ParcelsApp).
+      if (!info.token.time && next?.timeLed && next.timeLed.rest === "") {
+        event.extraTime = { time: next.timeLed.time, offsetMinutes: next.timeLed.offsetMinutes };
+        i += 1;
+        used.add(i);
+      }
+      anchors.push({ at, event });
+    } else if (info.timeLed && info.timeLed.rest !== "" && heading) {
+      const token: DateToken = { ...heading, time: null, offsetMinutes: null };
+      anchors.push({ at: i, event: { token, extraTime: info.timeLed, parts: [info.timeLed.rest], location: null } });
+      used.add(i);
+    }
+  }
+  if (anchors.length === 0) return [];
+
+  const textAt = (i: number) => (used.has(i) ? null : infos[i].rest || null);
+  const first = anchors[0].at;
+  let last = infos.length - 1;
+  while (last > 0 && used.has(last) && !anchors.some((a) => a.at === last)) last -= 1;
+  const lastAnchor = anchors[anchors.length - 1].at;
+  // Date after its description (USPS, Royal Mail): the paste ends on a date line, starts on text,
+  // and date lines carry no description of their own.
+  const dateLast = lastAnchor === last && first > 0 && anchors.every((a) => a.event.parts.length === 0);
+  let ignored = 0;
+  if (dateLast) {
+    let from = 0;
+    for (const { at, event } of anchors) {
+      const before: string[] = [];
+      for (let i = from; i < at; i += 1) {
+        const t = textAt(i);
+        if (t) before.push(t);
+      }
+      event.parts = [...before, ...event.parts];
+      from = at + 1;
+    }
+  } else {
+    for (let i = 0; i < first; i += 1) if (!used.has(i)) ignored += 1;
+    anchors.forEach(({ at, event }, k) => {
+      const end = k + 1 < anchors.length ? anchors[k + 1].at : infos.length;
+      for (let i = at + 1; i < end; i += 1) {
+        const t = textAt(i);
+        if (t) event.parts.push(t);
+      }
+    });
+  }
+  if (ignored > 0) warnings.push(`ignored ${ignored} line${ignored === 1 ? "" : "s"} before the first dated event`);
+  return anchors.map((a) => a.event);
+}
+
+function placeAndText(raw: RawEvent): { location: string | null; text: string } {
+  let location = raw.location;
+  const textParts: string[] = [];
+  for (const part of raw.parts) {
+    const place = location === null ? locationOfLine(part) : null;
+    if (place !== null) location = place;
+    else textParts.push(part);
+  }
+  if (location === null && textParts.length > 0) {
+    const split = splitInlineLocation(textParts[0], saysSomething);
+    if (split.location !== null) {
+      location = split.location;
+      textParts[0] = split.text;
+    }
+  }
+  return { location, text: textParts.join(" · ") };
+}
+
+/** Year for a date written without one ("Mar 04 08:15"): the nearest dated line's year. */
+function yearsFor(raws: readonly RawEvent[]): (number | null)[] {
+  const own = raws.map((r) => (r.token.date.kind === "numeric" ? r.token.date.year : r.token.date.year));
+  return own.map((year, i) => {
+    if (year !== null) return year;
+    for (let d = 1; d < own.length; d += 1) {
+      const before = own[i - d];
+      if (before !== undefined && before !== null) return before;
+      const after = own[i + d];
+      if (after !== undefined && after !== null) return after;
+    }
+    return null;
+  });
+}
+
+function instantOf(raw: RawEvent, order: DayMonthOrder, year: number | null, timeZone: string): number | null {
+  const day = calendarDay(raw.token.date, order, year);
+  if (!day) return null;
+  const time = raw.token.time ?? raw.extraTime?.time ?? null;
+  const offset = raw.token.time ? raw.token.offsetMinutes : raw.extraTime?.offsetMinutes ?? null;
+  return toEpochMs(day, time, offset, timeZone);
+}
+
+/** Newest first; a paste that runs oldest first is turned round; ties keep the page's order. */
+function newestFirst<T extends { time: number | null }>(items: T[]): T[] {
+  let up = 0;
+  let down = 0;
+  let previous: number | null = null;
+  for (const { time } of items) {
+    if (time === null) continue;
+    if (previous !== null) {
+      if (time > previous) up += 1;
+      else if (time < previous) down += 1;
+    }
+    previous = time;
+  }
+  const oriented = up > down ? [...items].reverse() : items;
+  // An undated event sorts with the dated event just above it, so it stays where the page put it.
+  let key = Infinity;
+  const keyed = oriented.map((item, index) => {
+    if (item.time !== null) key = item.time;
+    return { item, index, key };
+  });
+  const firstDated = keyed.find((k) => k.item.time !== null);
+  if (firstDated) for (const k of keyed) if (k.key === Infinity) k.key = firstDated.key;
+  keyed.sort((x, y) => y.key - x.key || x.index - y.index);
+  return keyed.map((k) => k.item);
+}
+
+export function parseHistory(text: string, options: ParseHistoryOptions = {}): ParseHistoryResult {
+  const timeZone = options.timeZone ?? "UTC";
+  if (!isValidTimeZone(timeZone)) {
+    throw new RangeError(`unknown time zone "${timeZone}"; give an IANA name such as Europe/Paris or UTC`);
+  }
+  const { lines, warnings } = cleanInput(text);
+  const table = readTableRows(lines, warnings);
+  const raws = table ?? readBlocks(lines, warnings);
+  if (raws.length === 0) {
+    warnings.push("no dated events found: a tracking history needs a date on or next to each event (e.g. 2026-03-04 08:15)");
+    return { events: [], warnings };
+  }
+
+  const numeric: NumericDate[] = raws.flatMap((r) => (r.token.date.kind === "numeric" ? [r.token.date] : []));
+  const years = yearsFor(raws);
+  const timesFor = (order: DayMonthOrder) =>
+    raws.flatMap((r, i) => {
+      const t = instantOf(r, order, years[i], timeZone);
+      return t === null ? [] : [t];
+    });
+  const decision = decideDayMonthOrder(numeric, timesFor, timeZone);
+  if (decision.reason) warnings.push(decision.reason);
+
+  const found: Array<ParsedEvent & { time: number | null }> = [];
+  let dropped = 0;
+  let undated = 0;
+  for (let i = 0; i < raws.length; i += 1) {
+    const { location, text: description } = placeAndText(raws[i]);
+    if (description === "") {
+      dropped += 1;
+      continue;
+    }
+    const time = instantOf(raws[i], decision.order, years[i], timeZone);
+    if (time === null) undated += 1;
+    const { milestone, confidence } = classifyEvent(description);
+    found.push({ at: time === null ? null : isoOf(time), location, text: description, milestone, confidence, time });
+  }
+  if (dropped > 0) warnings.push(`${dropped} date${dropped === 1 ? "" : "s"} had no description and ${dropped === 1 ? "was" : "were"} left out`);
+  if (undated > 0) warnings.push(`${undated} event${undated === 1 ? "" : "s"} without a year or with an impossible date kept with no time`);
+
+  const events = newestFirst(found).map(({ time: _time, ...event }) => event);
+  return { events, warnings };
+}
