@@ -1,6 +1,28 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { getSessionUser } from "~/auth/current-user.server.ts";
+import { ErrorPage } from "~/components/error-page.tsx";
+import { SiteHeader } from "~/components/site-header.tsx";
+import appCss from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "ClaimTrail — get your parcel or your money back" },
+  { name: "description", content: "Track AliExpress and Temu orders, see your deadlines, and claim your money back in time." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return { user: user ? { email: user.email } : null };
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Absent when the root loader itself failed; the header then shows the signed-out links.
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en">
       <head>
@@ -10,7 +32,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <SiteHeader email={data?.user?.email ?? null} />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>ClaimTrail keeps your orders private: only you can see them.</p>
+        </footer>
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -20,4 +48,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
 }
