@@ -1,0 +1,237 @@
+/**
+ * Orders are event-sourced (DESIGN.md principle 1): the machine's snapshot is a pure function of the
+ * stored facts and `now`. Facts are put in one canonical order first, so any arrival order, any
+ * duplicate and any late event gives the same answer. A persisted snapshot is only a cache.
+ */
+import { initialTransition, transition } from "xstate";
+import { z } from "zod";
+import type { BuyerReportFact, OrderFacts } from "./order-facts.ts";
+import {
+  ORDER_MACHINE_ID,
+  ORDER_MACHINE_VERSION,
+  orderMachine,
+  type CarrierEventFact,
+  type CaseReportKind,
+  type OrderContext,
+  type OrderEvent,
+  type OrderSnapshot,
+} from "./order.machine.ts";
+import { CASE_STATES, MILESTONES, ORDER_STATES, PLATFORMS, REPORT_KINDS, type Milestone } from "./vocabulary.ts";
+
+const MILESTONE_RANK = new Map<Milestone, number>(MILESTONES.map((m, i) => [m, i]));
+const REPORT_RANK = new Map<string, number>(
+  [...REPORT_KINDS, "protection_extended", "checklist_step"].map((k, i) => [k, i]),
+);
+
+const normaliseNumber = (value: string) => value.replace(/[\s-]/g, "").toUpperCase();
+const normaliseText = (value: string) => value.replace(/\s+/g, " ").trim().toLowerCase();
+
+interface SortableEvent {
+  ms: number;
+  at: string | null;
+  leg: number;
+  rank: number;
+  text: string;
+  milestone: Milestone;
+}
+
+/**
+ * Carrier events in replay order: by their own time (events without a time first, as the oldest we
+ * know of, so they never hide a dated one), then leg (a later carrier's word wins a tie), then how far
+ * along the milestone is, then the text. Same time and text is one event, whichever leg sent it.
+ */
+export function canonicalCarrierEvents(facts: OrderFacts): CarrierEventFact[] {
+  const legs = new Map(facts.trackingNumbers.map((n, i) => [normaliseNumber(n), i]));
+  const unique = new Map<string, SortableEvent>();
+  for (const event of facts.events) {
+    const milestone = event.milestone ?? "unknown";
+    if (milestone === "unknown") continue;
+    const time = event.at === null ? Number.NEGATIVE_INFINITY : Date.parse(event.at);
+    if (Number.isNaN(time)) continue;
+    const text = normaliseText(event.text);
+    const candidate: SortableEvent = {
+      ms: time,
+      at: event.at === null ? null : new Date(time).toISOString(),
+      leg: event.trackingNumber ? legs.get(normaliseNumber(event.trackingNumber)) ?? 0 : 0,
+      rank: MILESTONE_RANK.get(milestone) ?? 0,
+      text,
+      milestone,
+    };
+    const key = `${time}|${text}`;
+    const kept = unique.get(key);
+    if (!kept || compareEvents(candidate, kept) < 0) unique.set(key, candidate);
+  }
+  return [...unique.values()]
+    .sort(compareEvents)
+    .map((e) => ({ milestone: e.milestone, at: e.at, leg: e.leg }));
+}
+
+function compareEvents(a: SortableEvent, b: SortableEvent): number {
+  if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1;
+  if (a.leg !== b.leg) return a.leg - b.leg;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+
+/** Buyer reports in replay order, duplicates dropped. */
+export function canonicalReports(facts: OrderFacts): OrderEvent[] {
+  const unique = new Map<string, { ms: number; report: BuyerReportFact }>();
+  for (const report of facts.reports ?? []) {
+    const time = Date.parse(report.at);
+    if (Number.isNaN(time)) continue;
+    const key = `${time}|${report.kind}|${report.step ?? ""}|${report.protectionEndsAt ?? ""}|${report.skipped ? 1 : 0}`;
+    if (!unique.has(key)) unique.set(key, { ms: time, report });
+  }
+  return [...unique.entries()]
+    .sort(([ka, a], [kb, b]) =>
+      a.ms !== b.ms ? a.ms - b.ms : (REPORT_RANK.get(a.report.kind) ?? 0) - (REPORT_RANK.get(b.report.kind) ?? 0) || (ka < kb ? -1 : ka > kb ? 1 : 0),
+    )
+    .flatMap(([, { ms, report }]): OrderEvent[] => {
+      const at = new Date(ms).toISOString();
+      if (report.kind === "protection_extended") {
+        return report.protectionEndsAt ? [{ type: "report.protection_extended", at, protectionEndsAt: report.protectionEndsAt }] : [];
+      }
+      if (report.kind === "checklist_step") {
+        return report.step ? [{ type: "report.checklist_step", at, step: report.step, skipped: report.skipped ?? false }] : [];
+      }
+      return [{ type: `report.${report.kind as CaseReportKind}`, at }];
+    });
+}
+
+/** Everything the machine is told about an order, in canonical order, ending with the clock. */
+export function orderEventsOf(facts: OrderFacts, now: Date): OrderEvent[] {
+  return [
+    {
+      type: "order.updated",
+      platform: facts.platform,
+      orderedAt: facts.orderedAt,
+      hasTracking: facts.trackingNumbers.length > 0,
+      shippedAt: facts.shippedAt ?? null,
+    },
+    // One batch: the machine folds a whole history in one step, which keeps re-assessing cheap.
+    { type: "carrier.events", events: canonicalCarrierEvents(facts) },
+    ...canonicalReports(facts),
+    { type: "clock.tick", now: now.toISOString() },
+  ];
+}
+
+/** The order's snapshot at `now`, rebuilt from its facts. */
+export function replay(facts: OrderFacts, now: Date): OrderSnapshot {
+  let [snapshot] = initialTransition(orderMachine, {
+    platform: facts.platform,
+    orderedAt: facts.orderedAt,
+    hasTracking: facts.trackingNumbers.length > 0,
+    shippedAt: facts.shippedAt ?? null,
+  });
+  for (const event of orderEventsOf(facts, now)) [snapshot] = transition(orderMachine, snapshot, event);
+  return snapshot;
+}
+
+/** What is stored in `orders.snapshot` (JSON) next to `orders.snapshot_version`. */
+export interface PersistedOrderSnapshot {
+  machineId: string;
+  version: number;
+  /** Fingerprint of the facts the snapshot was built from: different facts, stale cache. */
+  factsKey: string;
+  value: { parcel: string; case: string };
+  context: OrderContext;
+}
+
+/**
+ * A fingerprint of the facts that matter to the machine, in canonical order (so arrival order and
+ * duplicates do not change it). FNV-1a: a cache key, not a security boundary.
+ */
+export function factsKeyOf(facts: OrderFacts): string {
+  const canonical = JSON.stringify([
+    facts.platform,
+    facts.orderedAt,
+    facts.trackingNumbers.length > 0,
+    facts.shippedAt ?? null,
+    canonicalCarrierEvents(facts),
+    canonicalReports(facts),
+  ]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < canonical.length; i++) {
+    hash ^= canonical.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${canonical.length.toString(36)}-${(hash >>> 0).toString(36)}`;
+}
+
+export function persistSnapshot(snapshot: OrderSnapshot, facts: OrderFacts): PersistedOrderSnapshot {
+  return {
+    machineId: ORDER_MACHINE_ID,
+    version: ORDER_MACHINE_VERSION,
+    factsKey: factsKeyOf(facts),
+    value: snapshot.value as { parcel: string; case: string },
+    context: structuredClone(snapshot.context),
+  };
+}
+
+const iso = z.string().nullable();
+const OrderContextSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  orderedAt: z.string(),
+  hasTracking: z.boolean(),
+  shippedAt: iso,
+  now: iso,
+  latestMilestone: z.enum(MILESTONES).exclude(["unknown"]).nullable(),
+  latestAt: iso,
+  latestLeg: z.number().int(),
+  latestRank: z.number().int(),
+  firstEventAt: iso,
+  lastEventAt: iso,
+  eventCount: z.number().int().nonnegative(),
+  stateSince: iso,
+  labelAt: iso,
+  customsSince: iso,
+  deliveredAt: iso,
+  latestReportKind: z.enum(REPORT_KINDS).nullable(),
+  latestReportAt: iso,
+  protectionExtendedTo: iso,
+  protectionExtendedAt: iso,
+  disputeOpenedAt: iso,
+  escalatedAt: iso,
+  receivedAt: iso,
+  checklistSteps: z.array(z.string()),
+}) satisfies z.ZodType<OrderContext>;
+
+const PersistedSchema = z.object({
+  machineId: z.literal(ORDER_MACHINE_ID),
+  version: z.literal(ORDER_MACHINE_VERSION),
+  factsKey: z.string(),
+  value: z.object({ parcel: z.enum(ORDER_STATES), case: z.enum(CASE_STATES) }),
+  context: OrderContextSchema,
+});
+
+export type RestoreOutcome = "restored" | "rebuilt_unreadable" | "rebuilt_other_machine" | "rebuilt_other_version" | "rebuilt_stale_facts";
+
+/**
+ * The snapshot at `now` from a stored cache when it is this machine's current version and was built
+ * from these very facts; anything else (older or unknown version, other facts, garbage) is rebuilt
+ * from the facts. Never throws on what it reads.
+ */
+export function restoreSnapshot(
+  stored: unknown,
+  facts: OrderFacts,
+  now: Date,
+): { snapshot: OrderSnapshot; outcome: RestoreOutcome } {
+  let value = stored;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { snapshot: replay(facts, now), outcome: "rebuilt_unreadable" };
+    }
+  }
+  const envelope = value as Partial<PersistedOrderSnapshot> | null;
+  if (envelope === null || typeof envelope !== "object") return { snapshot: replay(facts, now), outcome: "rebuilt_unreadable" };
+  if (envelope.machineId !== ORDER_MACHINE_ID) return { snapshot: replay(facts, now), outcome: "rebuilt_other_machine" };
+  if (envelope.version !== ORDER_MACHINE_VERSION) return { snapshot: replay(facts, now), outcome: "rebuilt_other_version" };
+  const parsed = PersistedSchema.safeParse(envelope);
+  if (!parsed.success) return { snapshot: replay(facts, now), outcome: "rebuilt_unreadable" };
+  if (parsed.data.factsKey !== factsKeyOf(facts)) return { snapshot: replay(facts, now), outcome: "rebuilt_stale_facts" };
+  const resolved = orderMachine.resolveState({ value: parsed.data.value, context: parsed.data.context });
+  const [snapshot] = transition(orderMachine, resolved, { type: "clock.tick", now: now.toISOString() });
+  return { snapshot, outcome: "restored" };
+}
