@@ -1,0 +1,61 @@
+/**
+ * The sweep's settings from the environment, checked with zod; a bad value is one line saying
+ * which variable to fix.
+ */
+import { z } from "zod";
+
+const ms = (fallback: number) => z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().positive().default(fallback);
+
+const SweepEnvSchema = z.object({
+  SMTP_URL: z.string().url("must be a URL like smtp://user:pass@mail.example:587").optional(),
+  MAIL_FROM: z.string().default("ClaimTrail <reminders@claimtrail.invalid>"),
+  APP_URL: z.string().url("must be a URL like https://claimtrail.example").optional(),
+  PORT: z.coerce.number().int().default(3000),
+  REMINDER_INTERVAL_MS: ms(3 * 60_000),
+  REMINDER_LEASE_MS: ms(5 * 60_000),
+  REMINDER_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  REMINDER_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  REMINDER_SEND_TIMEOUT_MS: ms(30_000),
+  REMINDER_RETRY_BASE_MS: ms(60_000),
+  REMINDER_RETRY_MAX_MS: ms(6 * 60 * 60_000),
+  REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export interface SweepConfig {
+  smtpUrl: string | null;
+  mailFrom: string;
+  appUrl: string;
+  /** The domain of deterministic Message-IDs. */
+  messageDomain: string;
+  intervalMs: number;
+  leaseMs: number;
+  batchSize: number;
+  concurrency: number;
+  smtpConnections: number;
+  sendTimeoutMs: number;
+  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+}
+
+export function loadSweepConfig(env: Record<string, string | undefined> = process.env): SweepConfig {
+  const parsed = SweepEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${String(issue.path[0])} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT}`).origin;
+  return {
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    appUrl,
+    messageDomain: new URL(appUrl).hostname || "claimtrail.invalid",
+    intervalMs: e.REMINDER_INTERVAL_MS,
+    leaseMs: e.REMINDER_LEASE_MS,
+    batchSize: e.REMINDER_BATCH,
+    concurrency: e.REMINDER_CONCURRENCY,
+    smtpConnections: e.REMINDER_SMTP_CONNECTIONS,
+    sendTimeoutMs: e.REMINDER_SEND_TIMEOUT_MS,
+    retry: { baseMs: e.REMINDER_RETRY_BASE_MS, maxMs: e.REMINDER_RETRY_MAX_MS, maxAttempts: e.REMINDER_MAX_ATTEMPTS },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * A real SMTP server (the `smtp-server` package) for tests: it keeps every message it accepts and
+ * can be told to answer with an error or to be slow.
+ */
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  messageId: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailbox {
+  url: string;
+  messages: ReceivedMail[];
+  /** Decides the answer to each message: undefined accepts; an Error with responseCode rejects. */
+  respond: ((mail: ReceivedMail, index: number) => { code: number; message: string } | undefined) | null;
+  /** Milliseconds to wait before answering each message. */
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+export async function startMailbox(options: { delayMs?: number } = {}): Promise<Mailbox> {
+  let received = 0;
+  const mailbox: Mailbox = {
+    url: "",
+    messages: [],
+    respond: null,
+    delayMs: options.delayMs ?? 0,
+    close: async () => undefined,
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    size: 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", async () => {
+        try {
+          const parsed = await simpleParser(Buffer.concat(chunks));
+          const mail: ReceivedMail = {
+            messageId: parsed.messageId ?? "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
+          };
+          const index = received++;
+          if (mailbox.delayMs > 0) await new Promise((r) => setTimeout(r, mailbox.delayMs));
+          const answer = mailbox.respond?.(mail, index);
+          if (answer) {
+            const error = Object.assign(new Error(answer.message), { responseCode: answer.code });
+            callback(error);
+            return;
+          }
+          mailbox.messages.push(mail);
+          callback();
+        } catch (error) {
+          callback(error as Error);
+        }
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  mailbox.url = `smtp://127.0.0.1:${port}`;
+  mailbox.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return mailbox;
+}
