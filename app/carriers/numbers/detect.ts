@@ -1,0 +1,188 @@
+/**
+ * Which carrier a tracking number belongs to, from the number alone (and, when given, the
+ * marketplace and origin). Every format in ./formats is tried on the normalised number; formats
+ * whose check digit fails are kept only as a low-confidence guess. Linear in the input: the
+ * normaliser is one pass and the patterns only ever see at most MAX_NUMBER_LENGTH characters.
+ */
+import { PLATFORMS, type CarrierId } from "../../../machines/vocabulary.ts";
+import { checkDigitHolds } from "./check-digits.ts";
+import { NUMBER_FORMATS } from "./formats/index.ts";
+import { S10_BRANDS, S10_COUNTRIES, S10_NATIONAL_POSTS } from "./formats/upu-s10.ts";
+import { MAX_NUMBER_LENGTH, normalizeNumber } from "./normalize.ts";
+import type { Candidate, DetectContext, Detection, DetectionDetails, FormatMatch, NumberFormat } from "./types.ts";
+
+export type { Candidate, DetectContext, Detection, DetectionDetails } from "./types.ts";
+
+const MIN_NUMBER_LENGTH = 8;
+/** How much a matching marketplace or origin multiplies a format's prior. */
+const CONTEXT_BOOST = 2.5;
+/** A format whose check digit failed is still a hint ("typo?"), at this fraction of its prior. */
+const FAILED_CHECK_FACTOR = 0.2;
+/** The share of the prior a sister brand of a post gets (Parcelforce for Royal Mail's E…GB). */
+const SISTER_BRAND_FACTOR = 0.5;
+
+interface CleanContext {
+  platform?: string;
+  origin?: string;
+}
+
+function cleanContext(context: DetectContext | undefined): CleanContext {
+  if (!context || typeof context !== "object") return {};
+  const platform = (PLATFORMS as readonly string[]).includes(context.platform as string) ? context.platform : undefined;
+  const origin = typeof context.originCountry === "string" && /^[A-Za-z]{2}$/.test(context.originCountry)
+    ? context.originCountry.toUpperCase()
+    : undefined;
+  return { platform, origin };
+}
+
+function isFavoured(format: NumberFormat, context: CleanContext, country: string | undefined): boolean {
+  if (country && context.origin === country) return true;
+  const favour = format.favouredBy;
+  if (!favour) return false;
+  if (context.platform && favour.platforms?.includes(context.platform as never)) return true;
+  return Boolean(context.origin && favour.origins?.includes(context.origin));
+}
+
+/** The matches one format yields for `text` (S10 may name two brands of the same post). */
+function evaluate(format: NumberFormat, text: string, context: CleanContext): FormatMatch[] {
+  if (!format.pattern.test(text)) return [];
+  const groups = format.pattern.exec(text)?.groups ?? {};
+  if (format.services && !format.services.test(groups.service ?? "")) return [];
+  if (format.containers && !format.containers.has(groups.container ?? "")) return [];
+
+  let carrier: CarrierId = format.carrier;
+  let country: string | undefined;
+  if (format.s10Country) {
+    country = groups.country;
+    if (!country || !S10_COUNTRIES.has(country)) return [];
+    carrier = S10_NATIONAL_POSTS[country] ?? "s10";
+  }
+
+  let checkOk = true;
+  if (format.check) {
+    let serial = groups.serial ?? "";
+    const prepend = format.serialPrepend;
+    if (prepend && !prepend.unlessStartsWith.test(serial)) serial = prepend.content + serial;
+    checkOk = checkDigitHolds(format.check, serial, groups.check ?? "");
+  }
+
+  const routingPrefix = groups.routing;
+  const routing = routingPrefix ? { prefix: routingPrefix, zip: groups.zip } : undefined;
+  const number = routingPrefix ? text.slice(routingPrefix.length) : text;
+  const boost = isFavoured(format, context, country) ? CONTEXT_BOOST : 1;
+  const base = format.prior * boost * (checkOk ? 1 : FAILED_CHECK_FACTOR);
+  const match: FormatMatch = { format, carrier, checkOk, country, number, routing, confidence: base };
+  if (!country) return [match];
+
+  const matches = [match];
+  const service = groups.service ?? "";
+  for (const brand of S10_BRANDS) {
+    if (brand.country !== country || !brand.services.test(service)) continue;
+    const sister = { ...match, carrier: brand.carrier, confidence: base * SISTER_BRAND_FACTOR };
+    if (brand.first) {
+      match.confidence = base * SISTER_BRAND_FACTOR;
+      sister.confidence = base;
+      matches.unshift(sister);
+    } else {
+      matches.push(sister);
+    }
+  }
+  return matches;
+}
+
+function round(confidence: number): number {
+  return Math.max(0.01, Math.round(confidence * 100) / 100);
+}
+
+/** Ranks matches: one entry per carrier (its best), most likely first, confidences summing to ≤ 1. */
+function rank(matches: FormatMatch[]): FormatMatch[] {
+  const best = new Map<CarrierId, FormatMatch>();
+  for (const match of matches) {
+    const seen = best.get(match.carrier);
+    if (!seen || match.confidence > seen.confidence) best.set(match.carrier, match);
+  }
+  const ranked = [...best.values()].sort((a, b) => b.confidence - a.confidence);
+  const total = ranked.reduce((sum, match) => sum + match.confidence, 0);
+  const scale = total > 1 ? 1 / total : 1;
+  return ranked.map((match) => ({ ...match, confidence: round(match.confidence * scale) }));
+}
+
+function toDetection(details: DetectionDetails): Detection {
+  const detection: Detection = {
+    input: details.input,
+    normalized: details.normalized,
+    carrier: details.carrier,
+    valid: details.valid,
+    candidates: details.candidates,
+  };
+  if (details.country !== undefined) {
+    // Keep the contract's key order: country sits before candidates.
+    return { input: detection.input, normalized: detection.normalized, carrier: detection.carrier, valid: detection.valid, country: details.country, candidates: detection.candidates };
+  }
+  return detection;
+}
+
+function matchText(text: string, context: CleanContext): FormatMatch[] {
+  const all: FormatMatch[] = [];
+  for (const format of NUMBER_FORMATS) {
+    for (const match of evaluate(format, text, context)) all.push(match);
+  }
+  return all;
+}
+
+/**
+ * Every format whose shape `input` has, whether or not its check digit held, before ranking
+ * (one entry per format, not per carrier).
+ */
+export function matchFormats(input: string, context?: DetectContext): FormatMatch[] {
+  const normalized = normalizeNumber(typeof input === "string" ? input : "");
+  const text = normalized.text;
+  if (!normalized.alphanumeric || text.length < MIN_NUMBER_LENGTH || text.length > MAX_NUMBER_LENGTH) return [];
+  return matchText(text, cleanContext(context));
+}
+
+/** Everything the detector found out about `input`, for callers that want the reasoning too. */
+export function detectNumberDetails(input: string, context?: DetectContext): DetectionDetails {
+  const raw = typeof input === "string" ? input : "";
+  const normalized = normalizeNumber(raw);
+  const empty: DetectionDetails = {
+    input: raw,
+    normalized: normalized.text,
+    carrier: null,
+    valid: false,
+    candidates: [],
+    matches: [],
+    checkDigitVerified: false,
+    distinctive: false,
+  };
+  const text = normalized.text;
+  if (!normalized.alphanumeric || text.length < MIN_NUMBER_LENGTH || text.length > MAX_NUMBER_LENGTH) return empty;
+
+  const all = matchText(text, cleanContext(context));
+  const passing = all.filter((match) => match.checkOk);
+  // A failed check digit on a distinctive shape is worth saying ("looks like China Post, typo?");
+  // on a bare run of digits it is noise.
+  const pool = passing.length > 0 ? passing : all.filter((match) => match.format.distinctive);
+  if (pool.length === 0) return empty;
+
+  const ranked = rank(pool);
+  const top = ranked[0];
+  const details: DetectionDetails = {
+    input: raw,
+    normalized: top.number,
+    carrier: top.carrier,
+    valid: passing.length > 0,
+    candidates: ranked.map((match): Candidate => ({ carrier: match.carrier, confidence: match.confidence })),
+    matches: ranked,
+    checkDigitVerified: top.checkOk && top.format.check !== undefined,
+    distinctive: top.format.distinctive,
+  };
+  if (top.country) details.country = top.country;
+  if (top.routing) details.routing = top.routing;
+  return details;
+}
+
+/** Contract §4 `detect`: the carrier of one tracking number, with ranked candidates. */
+export function detectNumber(input: string, context?: DetectContext): Detection {
+  return toDetection(detectNumberDetails(input, context));
+}
