@@ -6,7 +6,7 @@
  * Day/month order of "04/03/2026" is NOT decided here: the token keeps both numbers and the whole
  * paste decides later (see day-month-order.ts).
  */
-import { MONTH_BY_WORD, ZONE_ABBREVIATIONS } from "./date-words.ts";
+import { MONTH_BY_WORD, ZONE_ABBREVIATIONS, ZONE_NAMES } from "./date-words.ts";
 
 /** The calendar part of a date as written. */
 export type DateParts =
@@ -28,6 +28,8 @@ export interface DateToken {
   time: TimeParts | null;
   /** Offset from UTC in minutes when the line says it (`+08:00`, `GMT+8`, `Z`, `PDT`), else null. */
   offsetMinutes: number | null;
+  /** IANA zone when the line names one by a DST-following abbreviation (`ET`), else null. */
+  zoneName: string | null;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -82,11 +84,12 @@ const DATE_PATTERNS: readonly DatePattern[] = [
 
 // A time right after the date ("2026-03-04T08:15", "Mar 4, 2026, 8:15 am", "4 März 2026 um 08:15").
 const TIME_AFTER =
-  /[\sT,]{0,3}(?:at\s|um\s|à\s|a las\s|às\s|alle\s|om\s|o\s)?\s{0,2}(\d{1,2})(?:[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?)?(?:\s{0,2}([ap])\.?\s?m\.?(?![\p{L}]))?/iuy;
+  /[\sT,]{0,3}(?:at\s|um\s|à\s|a las\s|às\s|alle\s|om\s|o\s)?\s{0,2}(\d{1,2})(?:[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?)?(?:\s{0,2}([ap])\.?\s?m\.?(?![\p{L}]))?(?:\s{0,2}(?:uhr|hrs?|godz\.?|ч\.)(?![\p{L}]))?/iuy;
 // A time right before the date ("08:15 04/03/2026"); applied to a short slice that ends at the date.
 const TIME_BEFORE = /(?<!\d)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([ap])\.?\s?m\.?)?[\s,]{0,3}$/iu;
 // A time on its own line (the date was on the line before).
-const TIME_ONLY = /^\s{0,8}(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?(?:\s{0,2}([ap])\.?\s?m\.?)?/iu;
+const TIME_ONLY =
+  /^\s{0,8}(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?(?:\s{0,2}([ap])\.?\s?m\.?(?![\p{L}]))?(?:\s{0,2}(?:uhr|hrs?|godz\.?|ч\.)(?![\p{L}]))?/iu;
 const ZONE_AFTER =
   /\s{0,2}\(?(?:(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{2})|([A-Za-z]{1,5})(?![\p{L}]))\)?/uy;
 
@@ -105,7 +108,13 @@ function readTime(hourText: string, minuteText: string | undefined, secondText: 
   return { hour, minute, second };
 }
 
-function readZone(line: string, at: number): { offset: number; end: number } | null {
+interface Zone {
+  offset: number | null;
+  name: string | null;
+  end: number;
+}
+
+function readZone(line: string, at: number): Zone | null {
   ZONE_AFTER.lastIndex = at;
   const m = ZONE_AFTER.exec(line);
   if (!m) return null;
@@ -113,20 +122,21 @@ function readZone(line: string, at: number): { offset: number; end: number } | n
     const hours = Number(m[2]);
     const minutes = m[3] ? Number(m[3]) : 0;
     if (hours > 14 || minutes > 59) return null;
-    return { offset: (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes), end: at + m[0].length };
+    return { offset: (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes), name: null, end: at + m[0].length };
   }
   if (m[4]) {
     const hours = Number(m[5]);
     const minutes = Number(m[6]);
     if (hours > 14 || minutes > 59) return null;
-    return { offset: (m[4] === "-" ? -1 : 1) * (hours * 60 + minutes), end: at + m[0].length };
+    return { offset: (m[4] === "-" ? -1 : 1) * (hours * 60 + minutes), name: null, end: at + m[0].length };
   }
   const word = m[7];
   // "Z" only counts glued to the time (ISO 8601), never as a stray letter after a space.
   if (word.toLowerCase() === "z" && m[0][0] !== "Z") return null;
   const offset = ZONE_ABBREVIATIONS[word.toLowerCase()];
-  if (offset === undefined) return null;
-  return { offset, end: at + m[0].length };
+  if (offset !== undefined) return { offset, name: null, end: at + m[0].length };
+  const name = ZONE_NAMES[word.toLowerCase()];
+  return name === undefined ? null : { offset: null, name, end: at + m[0].length };
 }
 
 function validDay(parts: DateParts): boolean {
@@ -177,23 +187,29 @@ export function scanDate(line: string): DateToken | null {
   // A year-less date ("Mar 04") is a date only with a time beside it: "1 out of 3" is not October.
   if (best.parts.kind === "fixed" && best.parts.year === null && !time) return null;
 
-  let offsetMinutes: number | null = null;
+  let zone: Zone | null = null;
   if (time) {
-    const zone = readZone(line, end);
-    if (zone) {
-      offsetMinutes = zone.offset;
-      end = zone.end;
-    }
+    zone = readZone(line, end);
+    if (zone) end = zone.end;
   }
-  return { start: Math.min(start, timeStart), end, date: best.parts, time, offsetMinutes };
+  return {
+    start: Math.min(start, timeStart),
+    end,
+    date: best.parts,
+    time,
+    offsetMinutes: zone?.offset ?? null,
+    zoneName: zone?.name ?? null,
+  };
 }
 
 /** A line holding only a time ("08:15", "8:15 pm"), as some apps print under the date line. */
-export function scanTimeOnly(line: string): { time: TimeParts; offsetMinutes: number | null; end: number } | null {
+export function scanTimeOnly(
+  line: string,
+): { time: TimeParts; offsetMinutes: number | null; zoneName: string | null; end: number } | null {
   const m = TIME_ONLY.exec(line);
   if (!m) return null;
   const time = readTime(m[1], m[2], m[3], m[4]);
   if (!time) return null;
   const zone = readZone(line, m[0].length);
-  return { time, offsetMinutes: zone ? zone.offset : null, end: zone ? zone.end : m[0].length };
+  return { time, offsetMinutes: zone?.offset ?? null, zoneName: zone?.name ?? null, end: zone ? zone.end : m[0].length };
 }

@@ -110,3 +110,12 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   cet: 60, cest: 120, eet: 120, eest: 180, msk: 180, jst: 540, kst: 540, hkt: 480, sgt: 480,
   aest: 600, aedt: 660, nzst: 720, nzdt: 780,
 };
+
+/**
+ * US generic zone names ("12:26 PM ET", DHL eCommerce and USPS feeds) follow daylight saving, so they
+ * name a zone, not an offset.
+ */
+export const ZONE_NAMES: Readonly<Record<string, string>> = {
+  et: "America/New_York", ct: "America/Chicago", mt: "America/Denver", pt: "America/Los_Angeles",
+  akt: "America/Anchorage", ht: "Pacific/Honolulu",
+};

@@ -24,7 +24,7 @@ const COUNTRY_NAMES = new Set([
   "sweden", "norway", "denmark", "finland", "austria", "switzerland", "ireland", "czech republic",
   "czechia", "hungary", "romania", "greece", "turkey", "israel", "ukraine", "new zealand", "chile",
   "colombia", "argentina", "peru", "saudi arabia", "united arab emirates", "uae", "malaysia",
-  "thailand", "vietnam", "philippines", "indonesia", "india", "south africa",
+  "thailand", "vietnam", "bahrain", "qatar", "kuwait", "oman", "egypt", "morocco", "nigeria", "kenya", "philippines", "indonesia", "india", "south africa",
   "中国", "deutschland", "frankreich", "españa", "italia", "nederland", "polska", "россия", "brasil",
 ]);
 
@@ -58,6 +58,10 @@ export interface LocationSplit {
   text: string;
 }
 
+function placeLike(left: string, saysSomething: (part: string) => boolean): boolean {
+  return left.trim().split(/\s+/).length <= 4 && !saysSomething(left);
+}
+
 /** The place named on a line of its own, or null. */
 export function locationOfLine(line: string): string | null {
   const labelled = LABELLED_LOCATION.exec(line);
@@ -76,14 +80,19 @@ export function splitInlineLocation(text: string, saysSomething: (part: string) 
     const m = rule.regex.exec(text);
     if (m && m[0].length < text.length) return { location: m[1].trim(), text: text.slice(m[0].length).trim() };
   }
-  // "City - Description" (dash trackers) and "City, Description"; the place starts with a capital or a CJK name.
-  const dash = /^([\p{Lu}\p{Lo}][\p{L} .'()]{1,38}?)(?:\s[-–—|]\s|[,，]\s?)(\S.*)$/su.exec(text);
-  if (dash) {
-    const [, left, right] = dash;
-    const words = left.trim().split(/\s+/).length;
-    if (words <= 4 && right.length >= left.length && !saysSomething(left) && saysSomething(right)) {
-      return { location: left.trim(), text: right.trim() };
-    }
+  // "City - Description" (Landmark, dash-separated tracker lines): the spaced dash is a clear break.
+  const dash = /^([\p{Lu}\p{Lo}][\p{L} .,'()]{1,38}?)\s[-–—|]\s(\S.*)$/su.exec(text);
+  if (dash && placeLike(dash[1], saysSomething)) return { location: dash[1].trim(), text: dash[2].trim() };
+  // "City, Description": a comma is weaker, so the place must be Capitalised Words and the
+  // description must read as an event ("We have your parcel, and …" stays whole).
+  const comma = /^([\p{Lu}\p{Lo}][\p{L} .'()]{1,38}?)[,，]\s?(\S.*)$/su.exec(text);
+  if (
+    comma &&
+    placeLike(comma[1], saysSomething) &&
+    comma[1].trim().split(/\s+/).every((word) => /^[\p{Lu}\p{Lo}]/u.test(word)) &&
+    saysSomething(comma[2])
+  ) {
+    return { location: comma[1].trim(), text: comma[2].trim() };
   }
   return { location: null, text };
 }

@@ -40,11 +40,18 @@ export interface ParseHistoryResult {
   warnings: string[];
 }
 
+/** A time with the zone written beside it, if any. */
+export interface TimeOfLine {
+  time: TimeParts;
+  offsetMinutes: number | null;
+  zoneName: string | null;
+}
+
 /** One event as found in the paste, before dates are resolved. */
 export interface RawEvent {
   token: DateToken;
   /** Time from a line of its own under the date line. */
-  extraTime: { time: TimeParts; offsetMinutes: number | null } | null;
+  extraTime: TimeOfLine | null;
   /** Description and place lines in reading order. */
   parts: string[];
   /** Place already known from the layout (a table column). */
@@ -62,14 +69,15 @@ export function remainderOf(line: string, token: DateToken): string {
   return joined.replace(EDGE_PUNCTUATION, "").replace(LEADING_WEEKDAY, "").replace(TRAILING_WEEKDAY, "").replace(EDGE_PUNCTUATION, "");
 }
 
-const saysSomething = (part: string) => classifyEvent(part).milestone !== "unknown";
+/** Reads as an event: a place name may brush a phrase ("home delivery") but not plainly say one. */
+const saysSomething = (part: string) => classifyEvent(part).confidence >= 0.3;
 
 interface LineInfo {
   text: string;
   token: DateToken | null;
   rest: string;
   /** "08:15 Departed…" under a date heading. */
-  timeLed: { time: TimeParts; offsetMinutes: number | null; rest: string } | null;
+  timeLed: (TimeOfLine & { rest: string }) | null;
 }
 
 function describeLine(text: string): LineInfo {
@@ -78,7 +86,7 @@ function describeLine(text: string): LineInfo {
   const time = scanTimeOnly(text);
   if (time) {
     const rest = text.slice(time.end).replace(EDGE_PUNCTUATION, "");
-    return { text, token: null, rest, timeLed: { time: time.time, offsetMinutes: time.offsetMinutes, rest } };
+    return { text, token: null, rest, timeLed: { ...time, rest } };
   }
   return { text, token: null, rest: text, timeLed: null };
 }
@@ -103,13 +111,13 @@ function readBlocks(lines: readonly string[], warnings: string[]): RawEvent[] {
       const at = i;
       // A time on its own line right under a date-only line belongs to it (ParcelsApp).
       if (!info.token.time && next?.timeLed && next.timeLed.rest === "") {
-        event.extraTime = { time: next.timeLed.time, offsetMinutes: next.timeLed.offsetMinutes };
+        event.extraTime = next.timeLed;
         i += 1;
         used.add(i);
       }
       anchors.push({ at, event });
     } else if (info.timeLed && info.timeLed.rest !== "" && heading) {
-      const token: DateToken = { ...heading, time: null, offsetMinutes: null };
+      const token: DateToken = { ...heading, time: null, offsetMinutes: null, zoneName: null };
       anchors.push({ at: i, event: { token, extraTime: info.timeLed, parts: [info.timeLed.rest], location: null } });
       used.add(i);
     }
@@ -165,6 +173,13 @@ function placeAndText(raw: RawEvent): { location: string | null; text: string } 
       textParts[0] = split.text;
     }
   }
+  // ParcelsApp and AliExpress print the place as a short last line under the description.
+  const lastPart = textParts[textParts.length - 1];
+  const shortLine = lastPart !== undefined && lastPart.length <= 50 && lastPart.split(" ").length <= 5;
+  if (location === null && textParts.length >= 2 && shortLine && textParts[0].length > lastPart.length && !saysSomething(lastPart)) {
+    location = lastPart;
+    textParts.pop();
+  }
   return { location, text: textParts.join(" · ") };
 }
 
@@ -186,9 +201,8 @@ function yearsFor(raws: readonly RawEvent[]): (number | null)[] {
 function instantOf(raw: RawEvent, order: DayMonthOrder, year: number | null, timeZone: string): number | null {
   const day = calendarDay(raw.token.date, order, year);
   if (!day) return null;
-  const time = raw.token.time ?? raw.extraTime?.time ?? null;
-  const offset = raw.token.time ? raw.token.offsetMinutes : raw.extraTime?.offsetMinutes ?? null;
-  return toEpochMs(day, time, offset, timeZone);
+  const written = raw.token.time ? raw.token : raw.extraTime;
+  return toEpochMs(day, written?.time ?? null, written?.offsetMinutes ?? null, written?.zoneName ?? timeZone);
 }
 
 /** Newest first; a paste that runs oldest first is turned round; ties keep the page's order. */
