@@ -90,8 +90,9 @@ function evaluate(format: NumberFormat, text: string, context: CleanContext): Fo
   return matches;
 }
 
+/** Two decimals, never 0 (it matched) and never 1 (a shape alone is not proof). */
 function round(confidence: number): number {
-  return Math.max(0.01, Math.round(confidence * 100) / 100);
+  return Math.min(0.99, Math.max(0.01, Math.round(confidence * 100) / 100));
 }
 
 /** Ranks matches: one entry per carrier (its best), most likely first, confidences summing to ≤ 1. */
@@ -107,19 +108,12 @@ function rank(matches: FormatMatch[]): FormatMatch[] {
   return ranked.map((match) => ({ ...match, confidence: round(match.confidence * scale) }));
 }
 
+/** The contract's keys, in the contract's order (country before candidates), and nothing else. */
 function toDetection(details: DetectionDetails): Detection {
-  const detection: Detection = {
-    input: details.input,
-    normalized: details.normalized,
-    carrier: details.carrier,
-    valid: details.valid,
-    candidates: details.candidates,
-  };
-  if (details.country !== undefined) {
-    // Keep the contract's key order: country sits before candidates.
-    return { input: detection.input, normalized: detection.normalized, carrier: detection.carrier, valid: detection.valid, country: details.country, candidates: detection.candidates };
-  }
-  return detection;
+  const { input, normalized, carrier, valid, country, candidates } = details;
+  return country === undefined
+    ? { input, normalized, carrier, valid, candidates }
+    : { input, normalized, carrier, valid, country, candidates };
 }
 
 function matchText(text: string, context: CleanContext): FormatMatch[] {
