@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
@@ -15,6 +15,12 @@ import { getDb } from "~/server/db.server.ts";
 import { safeRedirectPath } from "~/server/safe-redirect.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in — ClaimTrail" }];
+
+// Document responses take their headers from here, not from the action's data(): pass Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await redirectIfSignedIn(request);

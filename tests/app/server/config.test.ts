@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEV_SECRET_FILE, loadConfig } from "../../../app/server/config.server.ts";
+import { spawnServer, testSecret } from "./server-process.ts";
+
+/** Starts the real entry with a bad environment; it must stop before building anything. */
+async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { proc, output } = spawnServer({ NODE_ENV: "production", SESSION_SECRET: testSecret(), PORT: "0", ...env });
+  const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+  return { code, output: output() };
+}
+
+describe("start-up with bad configuration", () => {
+  it.each([
+    [{ SESSION_SECRET: "too-short-secret" }, /SESSION_SECRET is too short \(16 bytes\)/],
+    [{ SESSION_SECRET: "" }, /SESSION_SECRET is required in production/],
+    [{ PORT: "eighty" }, /PORT must be a number/],
+    [{ PORT: "70000" }, /PORT must be between 0 and 65535/],
+    [{ DATABASE_URL: "postgres://db.example/claimtrail" }, /DATABASE_URL .* is not supported yet/],
+    [{ APP_URL: "ftp://claimtrail.example" }, /APP_URL .* must start with http/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+  ])("%j stops with one clear line and exit 1", async (env, message) => {
+    const { code, output } = await failedStart(env);
+    expect(code).toBe(1);
+    const lines = output.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("loadConfig", () => {
+  it("applies the documented defaults", () => {
+    const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseFile: "./data/claimtrail.sqlite",
+      appUrl: "http://localhost:3000",
+      trustProxy: false,
+      logLevel: "info",
+      isProduction: true,
+    });
+  });
+
+  it("reads TRUST_PROXY as off, a hop count or addresses", () => {
+    const base = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) };
+    expect(loadConfig({ ...base, TRUST_PROXY: "off" }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback");
+  });
+
+  it("generates a development secret once, keeps it in data/ and says so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "claimtrail-config-"));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const first = loadConfig({ NODE_ENV: "development" });
+      expect(Buffer.byteLength(first.sessionSecret)).toBeGreaterThanOrEqual(32);
+      expect(first.notices.join(" ")).toContain("generated one for development");
+      expect(readFileSync(join(dir, DEV_SECRET_FILE), "utf8").trim()).toBe(first.sessionSecret);
+      const second = loadConfig({ NODE_ENV: "development" });
+      expect(second.sessionSecret).toBe(first.sessionSecret);
+      expect(second.notices).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
