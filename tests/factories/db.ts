@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type SQLite from "better-sqlite3";
 import { migrateToLatest, openDatabase, type DB } from "../../db/client.server.ts";
-import type { OrderFields } from "../../db/queries/orders.server.ts";
-import type { User } from "../../db/schema.ts";
+import { createOrder, type OrderFields } from "../../db/queries/orders.server.ts";
+import type { Order, User } from "../../db/schema.ts";
 
 export interface TestDatabase {
   db: DB;
@@ -76,4 +76,13 @@ export function orderFields(overrides: Partial<OrderFields> = {}): OrderFields {
     protection_ends_at: "2026-05-15T00:00:00Z",
     ...overrides,
   };
+}
+
+/** A fresh database with two users, "alice" and "bob", and one order of Alice's: the access tests' setting. */
+export async function createTwoUserDatabase(): Promise<{ t: TestDatabase; order: Order }> {
+  const t = await createTestDatabase();
+  await insertUser(t.db, { id: "alice" });
+  await insertUser(t.db, { id: "bob" });
+  const order = await createOrder(t.db, "alice", orderFields());
+  return { t, order };
 }
