@@ -19,7 +19,7 @@ export const CARD_CHARGEBACKS: Record<Exclude<CardNetwork, "other">, Policy<Char
   visa: {
     id: "visa-13-1",
     version: 1,
-    name: "Visa chargeback rules, reason 13.1",
+    name: "Visa chargeback rules",
     date: "2025-01-01",
     source: "Visa rules as quoted by chargeback processors",
     confidence: "M",
@@ -28,7 +28,7 @@ export const CARD_CHARGEBACKS: Record<Exclude<CardNetwork, "other">, Policy<Char
   mastercard: {
     id: "mastercard-4853",
     version: 1,
-    name: "Mastercard chargeback rules, reason 4853",
+    name: "Mastercard chargeback rules",
     date: "2025-01-01",
     source: "Mastercard rules as quoted by processor guides",
     confidence: "M",
