@@ -155,9 +155,12 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 export function scanDate(line: string): DateToken | null {
   let best: { match: RegExpExecArray; parts: DateParts } | null = null;
   for (const pattern of DATE_PATTERNS) {
+    if (best?.match.index === 0) break;
+    // Once a date is found, later patterns only need to look before it (a date is < 48 characters).
+    const haystack = best ? line.slice(0, best.match.index + 48) : line;
     pattern.regex.lastIndex = 0;
     // Keep looking past impossible dates ("99/99/2026") within the same pattern.
-    for (let m = pattern.regex.exec(line); m; m = pattern.regex.exec(line)) {
+    for (let m = pattern.regex.exec(haystack); m; m = pattern.regex.exec(haystack)) {
       if (best && m.index >= best.match.index) break;
       const parts = pattern.read(m);
       if (parts && validDay(parts)) {

@@ -2,7 +2,7 @@
  * Turns the parts of a written date into an instant. A written offset wins; otherwise the time is
  * read in the paste's zone with @date-fns/tz (DST included), as the page showed it to the person.
  */
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import type { DateParts, TimeParts } from "./date-scan.ts";
 import { isCalendarDate } from "./date-scan.ts";
 import type { DayMonthOrder } from "./day-month-order.ts";
@@ -32,11 +32,33 @@ export function calendarDay(parts: DateParts, order: DayMonthOrder, fallbackYear
   return { year, month, day };
 }
 
+const DAY_MS = 86_400_000;
+/** Zone offset per UTC day, or null on a day with a clock change. A paste spans few days. */
+const dayOffsets = new Map<string, number | null>();
+
+function steadyOffsetOfDay(timeZone: string, utcDay: number): number | null {
+  const key = `${timeZone}|${utcDay}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const start = tzOffset(timeZone, new Date(utcDay * DAY_MS));
+    const end = tzOffset(timeZone, new Date(utcDay * DAY_MS + DAY_MS - 1));
+    offset = start === end ? start : null;
+    if (dayOffsets.size > 10_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 export function toEpochMs(day: CalendarDay, time: TimeParts | null, offsetMinutes: number | null, timeZone: string): number {
   const { hour, minute, second } = time ?? { hour: 0, minute: 0, second: 0 };
-  if (offsetMinutes !== null) {
-    return Date.UTC(day.year, day.month - 1, day.day, hour, minute, second) - offsetMinutes * 60_000;
-  }
+  const wall = Date.UTC(day.year, day.month - 1, day.day, hour, minute, second);
+  if (offsetMinutes !== null) return wall - offsetMinutes * 60_000;
+  if (timeZone === "UTC") return wall;
+  // Fast path: Intl is slow per call (≈15 µs), so read each day's offset once; days with a clock
+  // change (and the days around them) go through TZDate, which settles gaps and overlaps.
+  const guessDay = Math.floor(wall / DAY_MS);
+  const offsets = [steadyOffsetOfDay(timeZone, guessDay - 1), steadyOffsetOfDay(timeZone, guessDay), steadyOffsetOfDay(timeZone, guessDay + 1)];
+  if (offsets[0] !== null && offsets[0] === offsets[1] && offsets[1] === offsets[2]) return wall - offsets[1] * 60_000;
   return new TZDate(day.year, day.month - 1, day.day, hour, minute, second, timeZone).getTime();
 }
 
