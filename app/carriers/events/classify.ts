@@ -3,8 +3,7 @@
  * languages of ./phrases. Precompiled once at import; then each call is one linear pass over the
  * text (phrase-automaton.ts) and a small scoring step, with no allocation per call.
  *
- * Scoring: phrases are read leftmost-longest ("not delivered" wins over "delivered", "export
- * customs clearance" over "customs clearance"); phrases of one milestone add up (noisy-or);
+ * Scoring: phrases are read longest first ("not delivered" wins over "delivered"); phrases of one milestone add up (noisy-or);
  * a rival milestone or a negation lowers the confidence, so mixed or hedged text is never read
  * with confidence.
  */
@@ -35,6 +34,7 @@ const weightOf = Float64Array.from(rows, (row) => row[2]);
 // Per-call scratch space, reused (classification is synchronous, so never shared mid-call).
 const hits = new PhraseHits();
 const order = new Int32Array(hits.phrase.length);
+const kept = new Int32Array(hits.phrase.length);
 const missing = new Float64Array(MEANINGS.length); // Π(1 − weight) per milestone
 
 export function classifyEvent(text: string): Classification {
@@ -42,32 +42,53 @@ export function classifyEvent(text: string): Classification {
   const count = automaton.scan(text, hits);
   if (count === 0) return { milestone: "unknown", confidence: 0 };
 
-  // Leftmost-longest reading: order hits by start (longest first at one start) and keep each hit
-  // that starts where the previous kept one ends (they may share the padding space). So
-  // "export customs clearance started" reads as "export customs clearance" + "started", and
-  // "not delivered" as one phrase rather than "delivered".
+  // Longest-first reading: take the longest phrase, drop every phrase overlapping it (sharing
+  // the padding space is not overlapping), repeat. So "not delivered" is read as one phrase rather
+  // than "delivered", and "picked up by the customer" wins over "package picked up". Where a
+  // qualifier and a longer generic phrase overlap ("export customs clearance started"), the table
+  // holds the explicit longer phrase.
   for (let j = 0; j < count; j++) {
     const start = hits.start[j];
     const length = hits.end[j] - start;
     let i = j - 1;
     while (i >= 0) {
       const other = order[i];
-      const otherStart = hits.start[other];
-      if (otherStart < start || (otherStart === start && hits.end[other] - otherStart >= length)) break;
+      const otherLength = hits.end[other] - hits.start[other];
+      if (otherLength > length || (otherLength === length && hits.start[other] <= start)) break;
       order[i + 1] = other;
       i--;
     }
     order[i + 1] = j;
   }
+  let keptCount = 0;
+  for (let o = 0; o < count; o++) {
+    const j = order[o];
+    const start = hits.start[j];
+    const end = hits.end[j];
+    let overlaps = false;
+    for (let k = 0; k < keptCount; k++) {
+      const other = kept[k];
+      if (start < hits.end[other] - 1 && hits.start[other] < end - 1) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (overlaps) continue;
+    // Keep `kept` ordered by start, for the negation rule below.
+    let k = keptCount - 1;
+    while (k >= 0 && hits.start[kept[k]] > start) {
+      kept[k + 1] = kept[k];
+      k--;
+    }
+    kept[k + 1] = j;
+    keptCount++;
+  }
 
   missing.fill(1);
   let doubt = 0;
   let lastNegationEnd = -1000;
-  let keptEnd = 0;
-  for (let o = 0; o < count; o++) {
-    const j = order[o];
-    if (hits.start[j] < keptEnd - 1) continue; // overlaps a phrase already read
-    keptEnd = hits.end[j];
+  for (let k = 0; k < keptCount; k++) {
+    const j = kept[k];
     const meaning = meaningOf[hits.phrase[j]];
     if (meaning === NOT) {
       lastNegationEnd = hits.end[j];

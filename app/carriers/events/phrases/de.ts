@@ -203,5 +203,22 @@ export const DE: PhraseTable = {
     ["beschlagnahmt", "exception", 0.85],
     ["störung", "exception", 0.4],
     ["nachforschung", "exception", 0.55],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["ausfuhrzoll", "departed_origin", 0.7],
+    ["einfuhrzoll", "customs_pending", 0.7],
+    ["einfuhrzoll abgeschlossen", "customs_cleared", 0.9],
+    ["abgangsland verlassen", "departed_origin", 0.9],
+    ["zielflughafen", "arrived_destination", 0.75],
+    ["transitland", "in_transit", 0.7],
+    ["vom lokalen zustelldienst übernommen", "handed_over", 0.9],
+    ["lokalen zustelldienst", "handed_over", 0.6],
+    ["zustellzentrum", "at_delivery_office", 0.7],
+    ["zustellung fehlgeschlagen", "delivery_failed", 0.9],
+    ["lieferung erfolgreich", "delivered", 0.9],
+    ["liefereinrichtung", "at_delivery_office", 0.6],
+    ["versandlager", "picked_up", 0.55],
+    ["bestellung wird vorbereitet", "info_received", 0.8],
+    ["wartet auf versand", "info_received", 0.8],
   ],
 };

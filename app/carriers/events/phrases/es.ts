@@ -151,5 +151,9 @@ export const ES: PhraseTable = {
     ["incidencia", "exception", 0.55],
     ["siniestrado", "exception", 0.8],
     ["decomisado", "exception", 0.85],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["en el camino", "in_transit", 0.6],
+    ["llegada al servicio de entrega", "at_delivery_office", 0.6],
   ],
 };

@@ -161,5 +161,14 @@ export const FR: PhraseTable = {
     ["spolie", "exception", 0.7],
     ["anomalie", "exception", 0.55],
     ["incident", "exception", 0.5],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["installation de livraison", "at_delivery_office", 0.6],
+    ["arrive au pays de destination", "arrived_destination", 0.9],
+    ["livree", "delivered", 0.85],
+    ["livres", "delivered", 0.8],
+    ["livrees", "delivered", 0.8],
+    ["livraison effectuee", "delivered", 0.9],
+    ["disponible dans votre relais", "available_for_pickup", 0.9],
   ],
 };

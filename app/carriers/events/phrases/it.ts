@@ -129,5 +129,11 @@ export const IT: PhraseTable = {
     ["distrutta", "exception", 0.8],
     ["sequestrata", "exception", 0.85],
     ["anomalia", "exception", 0.55],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["sulla strada", "in_transit", 0.55],
+    ["centro di consegna", "at_delivery_office", 0.6],
+    ["tentato la consegna", "delivery_failed", 0.85],
+    ["senza successo", "delivery_failed", 0.5],
   ],
 };

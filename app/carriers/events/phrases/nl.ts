@@ -125,5 +125,22 @@ export const NL: PhraseTable = {
     ["vermist", "exception", 0.8],
     ["verloren", "exception", 0.75],
     ["vernietigd", "exception", 0.85],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["nog niet door postnl ontvangen", "info_received", 0.85],
+    ["ontvangen op postnl punt", "picked_up", 0.8],
+    ["afgehaald door postnl", "picked_up", 0.85],
+    ["invoeraangifte succesvol afgerond", "customs_cleared", 0.85],
+    ["invoeraangifte", "customs_pending", 0.6],
+    ["afgehaald bij postnl punt", "delivered", 0.9],
+    ["overhandigd aan ontvanger", "delivered", 0.9],
+    ["beschikbaar op afhaallocatie", "available_for_pickup", 0.9],
+    ["afhaallocatie", "available_for_pickup", 0.6],
+    ["bij douane", "customs_pending", 0.65],
+    ["inklaringsproces", "customs_pending", 0.8],
+    ["distributieproces", "out_for_delivery", 0.7],
+    ["niet afgeleverd", "delivery_failed", 0.85],
+    ["ligt bij de douane", "customs_pending", 0.8],
+    ["kan worden afgehaald", "available_for_pickup", 0.9],
   ],
 };

@@ -140,5 +140,14 @@ export const PL: PhraseTable = {
     ["uszkodzona", "exception", 0.75],
     ["zniszczona", "exception", 0.8],
     ["skonfiskowana", "exception", 0.85],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["odebrana przez kuriera", "picked_up", 0.85],
+    ["do doreczenia", "out_for_delivery", 0.8],
+    ["zarejestrowano dane przesylki", "info_received", 0.85],
+    ["przygotowana do nadania", "info_received", 0.85],
+    ["odebrana przez klienta", "delivered", 0.9],
+    ["kraju docelowego", "arrived_destination", 0.85],
+    ["sortowni", "in_transit", 0.45],
   ],
 };

@@ -150,5 +150,13 @@ export const PT: PhraseTable = {
     ["destruido", "exception", 0.85],
     ["apreendido", "exception", 0.85],
     ["objeto apreendido", "exception", 0.9],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["recolhido pelo cliente", "delivered", 0.9],
+    ["chegou ao centro de entrega", "at_delivery_office", 0.8],
+    ["chegou ao pais de destino", "arrived_destination", 0.9],
+    ["desembaraco aduaneiro concluido", "customs_cleared", 0.9],
+    ["desembaraco aduaneiro", "customs_pending", 0.6],
+    ["entregue com sucesso", "delivered", 0.95],
   ],
 };

@@ -158,5 +158,9 @@ export const RU: PhraseTable = {
     ["повреждено", "exception", 0.75],
     ["вскрытие", "exception", 0.45],
     ["содержимое запрещено к пересылке", "exception", 0.85],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["на таможне", "customs_pending", 0.65],
+    ["ожидает отправления", "info_received", 0.7],
   ],
 };

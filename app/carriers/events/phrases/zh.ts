@@ -305,5 +305,13 @@ export const ZH: PhraseTable = {
     ["违禁品", "exception", 0.7],
     ["问题件", "exception", 0.7],
     ["取消", "exception", 0.4],
+
+    // from the fixture sources (tests/fixtures/events)
+    ["已收取快件", "picked_up", 0.85],
+    ["清关开始", "customs_pending", 0.85],
+    ["审单异常", "customs_held", 0.7],
+    ["运输途中", "in_transit", 0.8],
+    ["抵达目的地", "arrived_destination", 0.85],
+    ["待揽件", "info_received", 0.8],
   ],
 };
