@@ -59,6 +59,7 @@ export function coverageOf(files: FontFiles): Coverage {
   };
 }
 
+const SPACE = 0x20;
 const hex = (cp: number) => "U+" + cp.toString(16).toUpperCase().padStart(4, "0");
 // Presentation hints only; alone they would each become a marker.
 const VARIATION_SELECTORS = /[\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/g;
@@ -74,12 +75,23 @@ export function drawableText(text: string, coverage: Coverage, bold = false): st
   let missing: number[] = [];
   const flush = () => {
     if (!missing.length) return;
-    out += missing.length <= 3 ? `[${missing.map(hex).join(" ")}]` : `[${hex(missing[0])}… ${missing.length} characters not shown]`;
+    let trailing = "";
+    while (missing.at(-1) === SPACE) {
+      missing.pop();
+      trailing += " ";
+    }
+    const shown = missing.filter((cp) => cp !== SPACE);
+    out += (shown.length <= 3 ? `[${shown.map(hex).join(" ")}]` : `[${hex(shown[0])}… ${missing.length} characters not shown]`) + trailing;
     missing = [];
   };
   for (const ch of cleaned) {
     const cp = ch.codePointAt(0)!;
-    if (ch === "\n" || ch === " " || coverage.fontFor(cp, bold) !== null) {
+    // Spaces inside an undrawable phrase belong to it: one marker per phrase, not one per word.
+    if (cp === SPACE && missing.length) {
+      missing.push(cp);
+      continue;
+    }
+    if (ch === "\n" || cp === SPACE || coverage.fontFor(cp, bold) !== null) {
       flush();
       out += ch;
     } else {

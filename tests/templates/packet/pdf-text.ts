@@ -1,0 +1,23 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** Reloads PDF bytes with poppler (as a bank's or marketplace's tools would) and returns what it reads. */
+export function readPdf(bytes: Uint8Array): { text: string; pages: string[]; pageCount: number; images: number } {
+  const dir = mkdtempSync(join(tmpdir(), "claimtrail-pdf-"));
+  try {
+    const file = join(dir, "packet.pdf");
+    writeFileSync(file, bytes);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    const list = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" });
+    const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
+    return { text, pages: text.split("\f").slice(0, pageCount), pageCount, images: list.trim().split("\n").length - 2 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdftotext breaks lines where the layout wraps them; compare text with whitespace folded. */
+export const folded = (text: string) => text.replace(/\s+/g, " ");
