@@ -67,7 +67,7 @@ export const REGIONAL_CARRIER_FORMATS: readonly NumberFormat[] = [
     prior: 0.3,
     favouredBy: { origins: ["DE"] },
     distinctive: false,
-    testNumbers: { valid: ["563104185012"], invalid: ["563104185013"] },
+    testNumbers: { valid: ["563104185019"], invalid: ["563104185012"] },
     source: "Deutsche Post Identcode/Leitcode check digit (weights 4 and 9, mod 10)",
   },
   {
