@@ -78,12 +78,16 @@ function runsOf(text: string): Run[] {
   return runs;
 }
 
-/** May run `next` continue the number that ends with `prev`? */
+/**
+ * May run `next` continue the number that ends with `prev`? Only across one space or dash; a dash
+ * not into a two-digit part (dates: 2026-03-04), yes into LaserShip's "-1"; letters only as a short
+ * suffix (the "CN" of "RR 123 456 785 CN"), which ends the number.
+ */
 function joinable(text: string, prev: Run, next: Run): boolean {
   if (next.start - prev.end !== 1) return false;
   const separator = text[prev.end];
   const length = next.end - next.start;
-  if (separator === "-") return length >= 3 || length === 1; // not across dates (2026-03-04), yes to LaserShip "-1"
+  if (separator === "-") return length >= 3 || length === 1 || next.digits === 0;
   if (separator !== " " && separator !== "\u00a0") return false;
   return next.letters === 0 || length <= 4;
 }
@@ -92,8 +96,9 @@ function joinable(text: string, prev: Run, next: Run): boolean {
 function looksLikePhone(text: string, runs: Run[], from: number, to: number): boolean {
   if (from > 0 && runs[from].start > 0 && text[runs[from].start - 1] === "+") return true;
   if (runs[from].start > 0 && text[runs[from].start - 1] === "(") return true;
-  const lengths = runs.slice(from, to + 1).map((run) => run.end - run.start).join("-");
-  return lengths === "3-3-4" || lengths === "3-4" || lengths === "1-3-3-4" || lengths === "2-3-3-4";
+  const digitRuns = runs.slice(from, to + 1).filter((run) => run.letters === 0);
+  const lengths = digitRuns.map((run) => run.end - run.start).join("-");
+  return /(?:^|-)(?:\d-)?3-3-4$|^3-4$|^4-4-4$|^4-3-4$/.test(lengths) && digitRuns.length === to - from + 1 - (runs[from].digits === 0 ? 1 : 0);
 }
 
 function isAsciiLetter(char: string | undefined): boolean {
@@ -132,8 +137,8 @@ function accept(text: string, runs: Run[], from: number, to: number, details: De
   if (!details.valid) return false;
   const start = runs[from].start;
   const cue = nearestCue(text, start);
-  if (details.distinctive) return cue !== "other" || runs.slice(from, to + 1).some((run) => run.letters > 0);
   if (looksLikePhone(text, runs, from, to)) return false;
+  if (details.distinctive) return cue !== "other" || runs.slice(from, to + 1).some((run) => run.letters > 0);
   if (cue === "tracking") return true;
   if (cue === "other") return false;
   const verified = details.matches.some((match) => match.checkOk && match.format.check !== undefined);
@@ -157,11 +162,13 @@ export function findTrackingNumbers(text: string, context?: DetectContext): Foun
     const first = runs[i];
     const firstLength = first.end - first.start;
     let best: { details: DetectionDetails; to: number; score: number } | null = null;
-    if (first.digits > 0 || firstLength <= 4) {
+    // A run of letters alone may open a number only as a short prefix ("RR 123…", "TBA 5028…").
+    if (first.digits > 0 || firstLength <= 3) {
       let length = 0;
       let digits = 0;
       for (let j = i; j < runs.length && j < i + MAX_RUNS; j++) {
         if (j > i && !joinable(text, runs[j - 1], runs[j])) break;
+        if (j > i && runs[j - 1].digits === 0 && (j - 1 > i || runs[j].digits === 0)) break; // letters end a number
         length += runs[j].end - runs[j].start;
         digits += runs[j].digits;
         if (length > MAX_NUMBER_LENGTH) break;
