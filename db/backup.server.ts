@@ -1,8 +1,16 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 
-export class BackupTargetExistsError extends Error {
+/** A backup target that cannot be used as given; the message says what to do instead. */
+export class BackupTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BackupTargetError";
+  }
+}
+
+export class BackupTargetExistsError extends BackupTargetError {
   constructor(readonly path: string) {
     super(`${path} already exists; choose another path or add --force to replace it`);
     this.name = "BackupTargetExistsError";
@@ -19,7 +27,8 @@ export class BackupTargetExistsError extends Error {
  */
 export function backupDatabase(source: SQLite.Database, target: string, options: { force?: boolean } = {}): { path: string; bytes: number } {
   const path = resolve(target);
-  if (existsSync(path) && !options.force) throw new BackupTargetExistsError(target);
+  checkTarget(source, path, target, options.force ?? false);
+  mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.partial`);
   try {
     source.prepare("VACUUM INTO ?").run(temporary);
@@ -37,6 +46,18 @@ export function backupDatabase(source: SQLite.Database, target: string, options:
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+function checkTarget(source: SQLite.Database, path: string, target: string, force: boolean): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) throw new BackupTargetError(`${target} is a folder; give the backup a file name, e.g. ${target.replace(/\/$/, "")}/claimtrail.sqlite`);
+  // --force must never replace the live database (or its WAL) with a copy of itself.
+  const live = realpathSync(source.name);
+  const real = realpathSync(path);
+  if (real === live || real === `${live}-wal` || real === `${live}-shm`) {
+    throw new BackupTargetError(`${target} is the live database itself; write the backup somewhere else`);
+  }
+  if (!force) throw new BackupTargetExistsError(target);
 }
 
 function syncFile(path: string): void {

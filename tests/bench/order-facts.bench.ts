@@ -18,7 +18,7 @@ const USERS = 100;
 const EVENTS_PER_ORDER = 8;
 const MILESTONES = ["info_received", "picked_up", "departed_origin", "in_transit", "arrived_destination", "customs_pending", "handed_over", "out_for_delivery"] as const;
 
-export async function seed(db: DB): Promise<{ userIds: string[]; orderIds: string[] }> {
+async function seed(db: DB): Promise<{ userIds: string[]; orderIds: string[] }> {
   const at = "2026-03-01T10:00:00.000Z";
   const userIds = Array.from({ length: USERS }, () => randomUUID());
   const orderIds: string[] = [];

@@ -63,3 +63,21 @@ describe("backupDatabase", () => {
     expect(readdirSync(t.dir).filter((name) => name.includes("partial"))).toEqual([]);
   });
 });
+
+describe("backupDatabase refuses targets that would lose data", () => {
+  it("never writes over the live database, even with force", async () => {
+    t = await createTestDatabase();
+    await insertUser(t.db, { id: "keep-me" });
+    expect(() => backupDatabase(t.sqlite, t.file, { force: true })).toThrow(/is the live database itself/);
+    expect(() => backupDatabase(t.sqlite, `${t.file}-wal`, { force: true })).toThrow(/is the live database itself/);
+    expect(await t.db.selectFrom("users").select("id").execute()).toEqual([{ id: "keep-me" }]);
+  });
+
+  it("asks for a file name when given a folder, and creates missing folders for a new file", async () => {
+    t = await createTestDatabase();
+    expect(() => backupDatabase(t.sqlite, t.dir, { force: true })).toThrow(/is a folder; give the backup a file name/);
+    const nested = join(t.dir, "backups", "2026-03", "copy.sqlite");
+    expect(backupDatabase(t.sqlite, nested).path).toBe(nested);
+    expect(userIds(nested)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { BackupTargetExistsError, backupDatabase } from "../../../db/backup.server.ts";
+import { BackupTargetError, backupDatabase } from "../../../db/backup.server.ts";
 import { databaseFileFromUrl, openDatabase } from "../../../db/client.server.ts";
+import { describeDatabaseError } from "../../../db/errors.server.ts";
 import { UsageError, writeJsonLine, type CliCommand } from "../io.ts";
 
 /** `backup PATH [--force]`: a consistent copy of the database at DATABASE_URL, safe while the app runs. */
@@ -18,7 +19,10 @@ export const backup: CliCommand = async (args, io) => {
   try {
     writeJsonLine(io, backupDatabase(sqlite, paths[0], { force }));
   } catch (error) {
-    if (error instanceof BackupTargetExistsError) throw new UsageError(error.message);
+    if (error instanceof BackupTargetError) throw new UsageError(error.message);
+    const described = describeDatabaseError(error);
+    // "database or disk is full" says less than our sentence; no partial copy is left either way.
+    if (described) throw new Error(`backup not written: ${described.message}`, { cause: error });
     throw error;
   } finally {
     sqlite.close();
