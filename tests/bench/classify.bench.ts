@@ -1,0 +1,44 @@
+/**
+ * Event classification speed (issue 3: at least 200,000 event lines per second after start-up).
+ * Prints in-process lines per second over real fixture wording, the whole `classify` command on a
+ * large stdin, and time per megabyte on pathological lines (linear time, no backtracking).
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export async function run(): Promise<void> {
+  const t0 = performance.now();
+  const { classifyEvent } = await import("../../app/carriers/events/classify.ts");
+  const startup = performance.now() - t0;
+
+  const fixtureDir = fileURLToPath(new URL("../fixtures/events/", import.meta.url));
+  const texts: string[] = readdirSync(fixtureDir)
+    .filter((f) => f.endsWith(".json"))
+    .flatMap((f) => (JSON.parse(readFileSync(fixtureDir + f, "utf8")) as { text: string }[]).map((e) => e.text));
+  const lines = Array.from({ length: 500_000 }, (_, i) => texts[i % texts.length]);
+
+  for (let i = 0; i < 50_000; i++) classifyEvent(lines[i]); // warm-up
+  const t1 = performance.now();
+  let sink = 0;
+  for (const line of lines) sink += classifyEvent(line).confidence;
+  const seconds = (performance.now() - t1) / 1000;
+  console.log(`classify start-up (import + build automaton): ${startup.toFixed(0)} ms`);
+  console.log(`classifyEvent: ${lines.length} lines in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(lines.length / seconds).toLocaleString("en")} lines/s (goal ≥ 200,000) [${sink > 0 ? "ok" : "?"}]`);
+
+  for (const [name, unit] of [["same letter", "a"], ["near-miss word", "delivere"], ["phrase repeated", "out for delivery "], ["Chinese", "清关中"]] as const) {
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t = performance.now();
+    classifyEvent(text);
+    console.log(`1 MB line (${name}): ${(performance.now() - t).toFixed(1)} ms`);
+  }
+
+  // The whole command, as a process: start-up included, then the stream.
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const input = lines.slice(0, 200_000).join("\n") + "\n";
+  const t2 = performance.now();
+  const result = spawnSync("npx", ["tsx", "app/cli/main.ts", "classify"], { cwd: root, input, encoding: "utf8", maxBuffer: 1 << 30 });
+  const wall = (performance.now() - t2) / 1000;
+  const out = result.stdout.split("\n").length - 1;
+  console.log(`cli classify: ${out} lines in ${wall.toFixed(2)} s wall (start-up included) = ${Math.round(out / wall).toLocaleString("en")} lines/s`);
+}
