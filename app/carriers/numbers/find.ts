@@ -92,13 +92,13 @@ function joinable(text: string, prev: Run, next: Run): boolean {
   return next.letters === 0 || length <= 4;
 }
 
-/** Phone numbers are printed 3-3-4 or 3-4; tracking numbers rarely are. */
+/** Phone numbers are printed 3-3-4, 3-4 or 3-4-4 (China mobile); tracking numbers rarely are. */
 function looksLikePhone(text: string, runs: Run[], from: number, to: number): boolean {
   if (from > 0 && runs[from].start > 0 && text[runs[from].start - 1] === "+") return true;
   if (runs[from].start > 0 && text[runs[from].start - 1] === "(") return true;
   const digitRuns = runs.slice(from, to + 1).filter((run) => run.letters === 0);
   const lengths = digitRuns.map((run) => run.end - run.start).join("-");
-  return /(?:^|-)(?:\d-)?3-3-4$|^3-4$|^4-4-4$|^4-3-4$/.test(lengths) && digitRuns.length === to - from + 1 - (runs[from].digits === 0 ? 1 : 0);
+  return /(?:^|-)(?:\d-)?3-3-4$|^3-4$|^3-4-4$/.test(lengths) && digitRuns.length === to - from + 1 - (runs[from].digits === 0 ? 1 : 0);
 }
 
 function isAsciiLetter(char: string | undefined): boolean {

@@ -102,3 +102,9 @@ describe("findTrackingNumbers on hostile text", () => {
     expect(found(prose)).toEqual([["LP00123456789012", "cainiao"]]);
   });
 });
+
+describe("findTrackingNumbers and FedEx's printed grouping", () => {
+  it("takes a 12-digit FedEx number printed 4-4-4 after a tracking word", () => {
+    expect(found("FedEx tracking number 9865 7878 8855")).toEqual([["986578788855", "fedex"]]);
+  });
+});
