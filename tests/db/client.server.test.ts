@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { StaticMigrationProvider, databaseFileFromUrl, migrateToLatest, writeTransaction } from "../../db/client.server.ts";
 import { migrations } from "../../db/migrations/index.ts";
@@ -122,6 +122,17 @@ describe("writeTransaction", () => {
         throw new Error("undo both");
       }),
     ).rejects.toThrow("undo both");
+    expect(await db.selectFrom("users").select("id").execute()).toEqual([]);
+  });
+
+  it("does not report success for a transaction the database already rolled back", async () => {
+    const { db } = await fresh();
+    // Stands in for SQLite's own rollback after an I/O error or a full disk mid-transaction.
+    const write = writeTransaction(db, async (trx) => {
+      await insertUser(trx, { id: "lost" });
+      await sql`rollback`.execute(trx);
+    });
+    await expect(write).rejects.toThrow("the database rolled this transaction back after an earlier error; it was not saved");
     expect(await db.selectFrom("users").select("id").execute()).toEqual([]);
   });
 });
