@@ -166,7 +166,7 @@ const ACTION_RULES: readonly ActionRule[] = [
   },
 ];
 
-/** The buyer's next steps, most urgent first; a calm "check again on …" when nothing is due. */
+/** The buyer's next steps, most urgent first; a calm "check again on …" when nothing is pressing. */
 export function nextActions(facts: OrderFacts, view: OrderView, alerts: readonly Alert[], deadlines: readonly Deadline[], now: Date): NextAction[] {
   if (view.case === "refunded" || view.case === "closed") return [];
   const inputs: ActionInputs = {
@@ -182,7 +182,8 @@ export function nextActions(facts: OrderFacts, view: OrderView, alerts: readonly
     const action = rule(inputs);
     if (action && !actions.some((a) => a.id === action.id)) actions.push(action);
   }
-  if (actions.length === 0) {
+  // With nothing pressing, say when to look again rather than leave the buyer guessing.
+  if (!actions.some((a) => a.urgency !== "later")) {
     const next = deadlines.find((d) => !d.past && d.source === "buyer's guide");
     actions.push({
       id: "wait",
