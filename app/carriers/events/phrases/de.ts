@@ -139,7 +139,7 @@ export const DE: PhraseTable = {
     ["in auslieferung", "out_for_delivery", 0.85],
     ["zustellung", "in_transit", 0.15],
 
-    ["zustellversuch", "delivery_failed", 0.8],
+    ["zustellversuch", "delivery_failed", 0.6],
     ["zustellversuch erfolglos", "delivery_failed", 0.9],
     ["erfolgloser zustellversuch", "delivery_failed", 0.9],
     ["nicht zugestellt", "delivery_failed", 0.85],
@@ -220,5 +220,12 @@ export const DE: PhraseTable = {
     ["versandlager", "picked_up", 0.55],
     ["bestellung wird vorbereitet", "info_received", 0.8],
     ["wartet auf versand", "info_received", 0.8],
+    ["aus der packstation abgeholt", "delivered", 0.9],
+    ["auf dem weg zur packstation", "out_for_delivery", 0.75],
+    ["nicht erfolgreich zugestellt", "delivery_failed", 0.9],
+    ["ins zielland transportiert", "departed_origin", 0.75],
+    ["erfolgt ein 0 zustellversuch", "out_for_delivery", 0.75],
+    ["nicht in der filiale abgeholt", "exception", 0.6],
+    ["briefzentrum", "in_transit", 0.45],
   ],
 };

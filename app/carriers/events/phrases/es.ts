@@ -155,5 +155,12 @@ export const ES: PhraseTable = {
     // from the fixture sources (tests/fixtures/events)
     ["en el camino", "in_transit", 0.6],
     ["llegada al servicio de entrega", "at_delivery_office", 0.6],
+    ["recibido en oficina", "at_delivery_office", 0.7],
+    ["despachado a oficina", "in_transit", 0.6],
+    ["recepcion internacional", "arrived_destination", 0.8],
+    ["despachado al pais de destino", "departed_origin", 0.85],
+    ["listo para retirar", "available_for_pickup", 0.9],
+    ["disponible para retirar", "available_for_pickup", 0.9],
+    ["no se pudo entregar", "delivery_failed", 0.9],
   ],
 };

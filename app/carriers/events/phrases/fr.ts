@@ -170,5 +170,6 @@ export const FR: PhraseTable = {
     ["livrees", "delivered", 0.8],
     ["livraison effectuee", "delivered", 0.9],
     ["disponible dans votre relais", "available_for_pickup", 0.9],
+    ["en souffrance", "available_for_pickup", 0.75],
   ],
 };

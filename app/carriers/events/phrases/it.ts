@@ -135,5 +135,10 @@ export const IT: PhraseTable = {
     ["centro di consegna", "at_delivery_office", 0.6],
     ["tentato la consegna", "delivery_failed", 0.85],
     ["senza successo", "delivery_failed", 0.5],
+    ["rientro al mittente", "returned", 0.9],
+    ["ritorno al mittente", "returned", 0.9],
+    ["spedizione generata", "info_received", 0.8],
+    ["arrivata in sede destinazione", "at_delivery_office", 0.75],
+    ["sede destinazione", "at_delivery_office", 0.5],
   ],
 };

@@ -149,5 +149,6 @@ export const PL: PhraseTable = {
     ["odebrana przez klienta", "delivered", 0.9],
     ["kraju docelowego", "arrived_destination", 0.85],
     ["sortowni", "in_transit", 0.45],
+    ["przesylka zatrzymana", "exception", 0.6],
   ],
 };

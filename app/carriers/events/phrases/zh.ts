@@ -41,7 +41,7 @@ export const ZH: PhraseTable = {
     ["卖家发货", "info_received", 0.8],
     ["接收到包裹信息", "info_received", 0.8],
     ["已打包", "info_received", 0.5],
-    ["包裹已出库", "info_received", 0.6],
+    ["包裹已出库", "picked_up", 0.5],
 
     // picked_up
     ["已揽收", "picked_up", 0.9],
