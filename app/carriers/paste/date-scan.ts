@@ -151,8 +151,16 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+export interface ScanOptions {
+  /**
+   * Accept "Mar 18" without a time. In a tracking paste that is too likely a count ("1 out of 3");
+   * in an e-mail's "Estimated delivery: Mar 18 - Apr 02" it is the norm.
+   */
+  yearlessWithoutTime?: boolean;
+}
+
 /** The first date in the line with its time and zone, or null when the line holds no date. */
-export function scanDate(line: string): DateToken | null {
+export function scanDate(line: string, options: ScanOptions = {}): DateToken | null {
   let best: { match: RegExpExecArray; parts: DateParts } | null = null;
   for (const pattern of DATE_PATTERNS) {
     if (best?.match.index === 0) break;
@@ -188,7 +196,7 @@ export function scanDate(line: string): DateToken | null {
     }
   }
   // A year-less date ("Mar 04") is a date only with a time beside it: "1 out of 3" is not October.
-  if (best.parts.kind === "fixed" && best.parts.year === null && !time) return null;
+  if (best.parts.kind === "fixed" && best.parts.year === null && !time && !options.yearlessWithoutTime) return null;
 
   let zone: Zone | null = null;
   if (time) {
