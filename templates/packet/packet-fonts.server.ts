@@ -38,7 +38,16 @@ export interface Coverage {
   fontFor(codePoint: number, bold: boolean): FontRole | null;
 }
 
+const coverages = new WeakMap<FontFiles, Coverage>();
+
+/** Parsing the CJK font's tables takes a while: one Coverage per loaded font set. */
 export function coverageOf(files: FontFiles): Coverage {
+  let coverage = coverages.get(files);
+  if (!coverage) coverages.set(files, (coverage = readCoverage(files)));
+  return coverage;
+}
+
+function readCoverage(files: FontFiles): Coverage {
   const faces = {
     regular: fontkit.create(files.regular),
     bold: fontkit.create(files.bold),

@@ -4,7 +4,11 @@
  */
 import { parentPort } from "node:worker_threads";
 import { drawPacketPdf } from "./pdf-document.server.ts";
+import { loadFontFiles } from "./packet-fonts.server.ts";
 import type { PacketJob, WorkerReply } from "./render-in-worker.server.ts";
+
+// Read the fonts while the parent is still preparing images.
+void loadFontFiles();
 
 parentPort?.on("message", async ({ id, job }: { id: number; job: PacketJob }) => {
   let reply: WorkerReply;

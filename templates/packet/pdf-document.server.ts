@@ -121,7 +121,7 @@ class Typesetter {
     let cursor = x;
     for (const run of this.runs(text, style.bold)) {
       page.drawText(run.text, { x: cursor, y, size: style.size, font: run.font, color: style.color ?? INK });
-      cursor += run.font.widthOfTextAtSize(run.text, style.size);
+      cursor += this.width(run.text, style);
     }
   }
 }

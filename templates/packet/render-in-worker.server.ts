@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PacketContent } from "./packet-content.ts";
 import type { PreparedImage } from "./prepared-image.ts";
@@ -31,10 +34,23 @@ let worker: Worker | null = null;
 let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 
+const ENTRY = "packet-worker.mjs";
+
+/**
+ * Beside this module when it runs from source (CLI, tests, dev server); from the project's source
+ * tree when it has been bundled into build/server (the name is a variable so the bundler leaves
+ * this lookup alone instead of rewriting it as an asset).
+ */
+function workerEntry(): URL {
+  const beside = new URL(ENTRY, import.meta.url);
+  if (existsSync(beside)) return beside;
+  return pathToFileURL(resolve("templates/packet", ENTRY));
+}
+
 function startWorker(): Worker {
   // The worker is TypeScript: a small JS entry registers tsx's loader in the new thread, whether
   // the parent runs under tsx, vitest or the production server.
-  const w = new Worker(new URL("./packet-worker.mjs", import.meta.url), {
+  const w = new Worker(workerEntry(), {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   w.unref();
@@ -84,6 +100,15 @@ function runOnce(job: PacketJob, timeoutMs: number): Promise<{ bytes: Uint8Array
     w.ref();
     w.postMessage({ id, job });
   });
+}
+
+/**
+ * Starts the drawing thread ahead of need: loading pdf-lib and the fonts takes longer than
+ * drawing a packet, so the server calls this at start-up and renderPacket overlaps it with the
+ * image work.
+ */
+export function warmPacketWorker(): void {
+  worker ??= startWorker();
 }
 
 /** Draws the packet in the worker thread; rejects with PacketRenderError on failure or timeout. */

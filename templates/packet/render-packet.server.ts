@@ -2,7 +2,7 @@ import type { OrderFacts } from "../../machines/order-facts.ts";
 import type { OrderAssessment } from "../document/assessment.ts";
 import { buildPacketContent } from "./packet-content.ts";
 import { prepareImages, type EvidenceImage } from "./prepare-images.server.ts";
-import { DEFAULT_RENDER_TIMEOUT_MS, renderInWorker } from "./render-in-worker.server.ts";
+import { DEFAULT_RENDER_TIMEOUT_MS, renderInWorker, warmPacketWorker } from "./render-in-worker.server.ts";
 
 export interface PacketOptions {
   /** Evidence photos and screenshots, in the order they should appear. */
@@ -27,6 +27,7 @@ export async function renderPacket(
   options: PacketOptions = {},
 ): Promise<RenderedPacket> {
   const nowIso = typeof now === "string" ? now : now.toISOString();
+  warmPacketWorker();
   const { summaries, images } = await prepareImages(options.images ?? []);
   const content = buildPacketContent(facts, assessment, nowIso, summaries);
   return renderInWorker({ content, images, now: nowIso }, options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS);
