@@ -6,8 +6,8 @@
  */
 import { PLATFORMS, type CarrierId } from "../../../machines/vocabulary.ts";
 import { checkDigitHolds } from "./check-digits.ts";
-import { NUMBER_FORMATS } from "./formats/index.ts";
 import { S10_BRANDS, S10_COUNTRIES, S10_NATIONAL_POSTS } from "./formats/upu-s10.ts";
+import { FORMATS_BY_FIRST } from "./format-index.ts";
 import { MAX_NUMBER_LENGTH, normalizeNumber } from "./normalize.ts";
 import type { Candidate, DetectContext, Detection, DetectionDetails, FormatMatch, NumberFormat } from "./types.ts";
 
@@ -116,88 +116,6 @@ function toDetection(details: DetectionDetails): Detection {
     ? { input, normalized, carrier, valid, candidates }
     : { input, normalized, carrier, valid, country, candidates };
 }
-
-const ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-/** Index of the parenthesis closing the group that opens at `open`, or -1. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const char = source[i];
-    if (char === "\\") i++;
-    else if (inClass) inClass = char !== "]";
-    else if (char === "[") inClass = true;
-    else if (char === "(") depth++;
-    else if (char === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Splits a regex body at its top-level `|`. */
-function branches(source: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === "\\") i++;
-    else if (inClass) inClass = char !== "]";
-    else if (char === "[") inClass = true;
-    else if (char === "(") depth++;
-    else if (char === ")") depth--;
-    else if (char === "|" && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(source.slice(start));
-  return parts;
-}
-
-/**
- * The characters a pattern body can start with, read from its opening (`\d`, `[AFC]`, `LP`, a
- * group that is not optional); anything less plain may start with any character.
- */
-function firstCharacters(body: string): string {
-  const alternatives = branches(body);
-  if (alternatives.length > 1) return [...new Set(alternatives.flatMap((branch) => [...firstCharacters(branch)]))].join("");
-  const quantified = (end: number) => body[end] === "?" || body[end] === "*" || body[end] === "{";
-  if (body.startsWith("\\d")) return quantified(2) && body[2] !== "{" ? ALNUM : "0123456789";
-  if (body.startsWith("(")) {
-    const close = closingParen(body, 0);
-    if (close < 0 || body[close + 1] === "?" || body[close + 1] === "*") return ALNUM;
-    const inner = body.slice(1, close).replace(/^\?(?:<[A-Za-z]+>|:)/, "");
-    return firstCharacters(inner);
-  }
-  if (body.startsWith("[")) {
-    const close = body.indexOf("]");
-    const set = body.slice(1, close);
-    if (close < 0 || set.startsWith("^") || set.includes("\\") || body[close + 1] === "?" || body[close + 1] === "*") return ALNUM;
-    let chars = "";
-    for (let i = 0; i < set.length; i++) {
-      if (set[i + 1] === "-" && i + 2 < set.length) {
-        for (let c = set.charCodeAt(i); c <= set.charCodeAt(i + 2); c++) chars += String.fromCharCode(c);
-        i += 2;
-      } else chars += set[i];
-    }
-    return chars;
-  }
-  return ALNUM.includes(body[0] ?? "") && body[1] !== "?" && body[1] !== "*" ? body[0] : ALNUM;
-}
-
-/** Formats by the first character of the number, in table order, so a number meets only its own. */
-export const FORMATS_BY_FIRST: ReadonlyMap<string, readonly NumberFormat[]> = (() => {
-  const index = new Map<string, NumberFormat[]>();
-  for (const char of ALNUM) index.set(char, []);
-  for (const format of NUMBER_FORMATS) {
-    const source = format.pattern.source;
-    const chars = source.startsWith("^") ? firstCharacters(source.slice(1)) : ALNUM;
-    for (const char of chars) index.get(char)?.push(format);
-  }
-  return index;
-})();
 
 function matchText(text: string, context: CleanContext): FormatMatch[] {
   const all: FormatMatch[] = [];

@@ -144,6 +144,18 @@ export const REGIONAL_CARRIER_FORMATS: readonly NumberFormat[] = [
     source: "Australia Post track (https://auspost.com.au/mypost/track); https://trackpackage.live/guides/tracking-number-formats.html",
   },
   {
+    id: "japan-post-domestic",
+    carrier: "japan-post",
+    name: "Japan Post domestic (12 digits, mod-7 check digit)",
+    pattern: /^(?<serial>\d{11})(?<check>\d)$/,
+    check: { algorithm: "mod7" },
+    prior: 0.25,
+    favouredBy: { origins: ["JP"] },
+    distinctive: false,
+    testNumbers: { valid: ["123456789013"], invalid: ["123456789014"] },
+    source: "Japan Post tracking (https://trackings.post.japanpost.jp/services/srv/search/): 11–12 digit numbers, last digit = the rest mod 7",
+  },
+  {
     id: "amazon-tbc-tbm",
     carrier: "amazon",
     name: "Amazon Logistics Canada / Mexico (TBC, TBM)",

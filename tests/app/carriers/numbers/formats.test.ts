@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CARRIER_IDS } from "../../../../machines/vocabulary.ts";
-import { FORMATS_BY_FIRST, matchFormats } from "../../../../app/carriers/numbers/detect.ts";
+import { matchFormats } from "../../../../app/carriers/numbers/detect.ts";
+import { FORMATS_BY_FIRST } from "../../../../app/carriers/numbers/format-index.ts";
 import { NUMBER_FORMATS } from "../../../../app/carriers/numbers/formats/index.ts";
 import { normalizeNumber } from "../../../../app/carriers/numbers/normalize.ts";
 
