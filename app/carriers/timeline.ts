@@ -4,6 +4,7 @@
  * both legs (Cainiao mirrors the local post's scans) or pasted twice appears once.
  */
 import type { CarrierId } from "../../machines/vocabulary.ts";
+import { newestFirstKeys } from "./paste/newest-first.ts";
 
 export interface LegEvent {
   /** ISO 8601, or null when the source gave no usable time. */
@@ -39,45 +40,12 @@ function timeOf(at: string | null): number | null {
   return Number.isNaN(time) ? null : time;
 }
 
-/** Sort keys for one leg's events: newest first, an undated event staying beside its neighbours. */
-function legKeys(times: readonly (number | null)[]): { order: number[]; keys: number[] } {
-  let up = 0;
-  let down = 0;
-  let previous: number | null = null;
-  for (const t of times) {
-    if (t === null) continue;
-    if (previous !== null) {
-      if (t > previous) up += 1;
-      else if (t < previous) down += 1;
-    }
-    previous = t;
-  }
-  const order = times.map((_, i) => i);
-  if (up > down) order.reverse();
-  const keys = new Array<number>(times.length);
-  let key: number | null = null;
-  const pending: number[] = [];
-  for (const i of order) {
-    const t = times[i];
-    if (t !== null) {
-      key = t;
-      // Undated events above the first dated one sort with it, above it.
-      for (const p of pending) keys[p] = t;
-      pending.length = 0;
-    }
-    if (key === null) pending.push(i);
-    else keys[i] = t ?? key;
-  }
-  for (const p of pending) keys[p] = -Infinity; // a leg with no dated event at all goes last
-  return { order, keys };
-}
-
 export function mergeTimeline<E extends LegEvent>(legs: readonly Leg<E>[]): TimelineEvent<E>[] {
   const rows: Array<{ event: TimelineEvent<E>; key: number; leg: number; rank: number }> = [];
   const seen = new Map<string, TimelineEvent<E>>();
   legs.forEach((leg, legIndex) => {
     const times = leg.events.map((e) => timeOf(e.at));
-    const { order, keys } = legKeys(times);
+    const { order, keys } = newestFirstKeys(times);
     order.forEach((i, rank) => {
       const source = leg.events[i];
       const identity = `${times[i] ?? "undated"}|${normaliseEventText(source.text)}`;

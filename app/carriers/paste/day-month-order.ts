@@ -7,6 +7,8 @@
  * 3. otherwise the separator ("." is day-first everywhere it is used) and then the time zone
  *    (American zones print month first) break the tie.
  */
+import { countSteps } from "./newest-first.ts";
+
 export type DayMonthOrder = "day-first" | "month-first";
 
 export interface NumericDate {
@@ -36,20 +38,15 @@ export function evidenceOf(dates: readonly NumericDate[]): { dayFirst: number; m
 
 /** Adjacent pairs out of step with the paste's main direction, and the span covered, in ms. */
 export function sequenceScore(times: readonly number[]): { outOfStep: number; span: number } {
-  let up = 0;
-  let down = 0;
+  const { up, down } = countSteps(times);
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < times.length; i += 1) {
-    const t = times[i];
+  for (const t of times) {
     if (t < min) min = t;
     if (t > max) max = t;
-    if (i > 0) {
-      if (t > times[i - 1]) up += 1;
-      else if (t < times[i - 1]) down += 1;
-    }
   }
-  return { outOfStep: Math.min(up, down), span: times.length ? max - min : 0 };
+  const span = times.length ? max - min : 0;
+  return { outOfStep: Math.min(up, down), span };
 }
 
 /**

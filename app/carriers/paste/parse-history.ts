@@ -16,6 +16,7 @@ import { scanDate, scanTimeOnly, type DateToken, type TimeParts } from "./date-s
 import { WEEKDAY_WORDS } from "./date-words.ts";
 import { decideDayMonthOrder, type DayMonthOrder, type NumericDate } from "./day-month-order.ts";
 import { locationOfLine, splitInlineLocation } from "./location.ts";
+import { newestFirstKeys } from "./newest-first.ts";
 import { isPageChrome } from "./page-chrome.ts";
 import { readTableRows } from "./table-rows.ts";
 import { calendarDay, isoOf, isValidTimeZone, toEpochMs } from "./to-instant.ts";
@@ -207,28 +208,11 @@ function instantOf(raw: RawEvent, order: DayMonthOrder, year: number | null, tim
 
 /** Newest first; a paste that runs oldest first is turned round; ties keep the page's order. */
 function newestFirst<T extends { time: number | null }>(items: T[]): T[] {
-  let up = 0;
-  let down = 0;
-  let previous: number | null = null;
-  for (const { time } of items) {
-    if (time === null) continue;
-    if (previous !== null) {
-      if (time > previous) up += 1;
-      else if (time < previous) down += 1;
-    }
-    previous = time;
-  }
-  const oriented = up > down ? [...items].reverse() : items;
-  // An undated event sorts with the dated event just above it, so it stays where the page put it.
-  let key = Infinity;
-  const keyed = oriented.map((item, index) => {
-    if (item.time !== null) key = item.time;
-    return { item, index, key };
-  });
-  const firstDated = keyed.find((k) => k.item.time !== null);
-  if (firstDated) for (const k of keyed) if (k.key === Infinity) k.key = firstDated.key;
-  keyed.sort((x, y) => y.key - x.key || x.index - y.index);
-  return keyed.map((k) => k.item);
+  const { order, keys } = newestFirstKeys(items.map((item) => item.time));
+  return order
+    .map((index, rank) => ({ index, rank, key: keys[index] }))
+    .sort((x, y) => y.key - x.key || x.rank - y.rank)
+    .map(({ index }) => items[index]);
 }
 
 export function parseHistory(text: string, options: ParseHistoryOptions = {}): ParseHistoryResult {
