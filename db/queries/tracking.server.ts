@@ -62,11 +62,13 @@ export async function addTrackingNumbers(
 ): Promise<TrackingNumber[] | null> {
   const parsed = parseInput(z.array(TrackingNumberInputSchema), numbers, "tracking numbers not saved");
   if ((await ownedOrderId(db, userId, orderId)) === null) return null;
-  if (parsed.length > 0) {
+  // One row per number per statement: PostgreSQL refuses to upsert the same row twice in one go.
+  const unique = parsed.filter((n, i) => parsed.findIndex((m) => m.number === n.number) === i);
+  if (unique.length > 0) {
     const at = now.toISOString();
     await db
       .insertInto("tracking_numbers")
-      .values(parsed.map((n) => ({ id: randomUUID(), order_id: orderId, number: n.number, carrier: n.carrier, leg: n.leg, source: n.source, created_at: at })))
+      .values(unique.map((n) => ({ id: randomUUID(), order_id: orderId, number: n.number, carrier: n.carrier, leg: n.leg, source: n.source, created_at: at })))
       .onConflict((oc) =>
         oc.columns(["order_id", "number"]).doUpdateSet((eb) => ({ carrier: eb.fn.coalesce("tracking_numbers.carrier", eb.ref("excluded.carrier")) })),
       )

@@ -32,6 +32,14 @@ describe("tracking numbers", () => {
     ]);
   });
 
+  it("takes a number given twice in one batch once", async () => {
+    const numbers = await addTrackingNumbers(t.db, "alice", order.id, [
+      { number: "LP00123456789012", source: "user" },
+      { number: "lp00123456789012", source: "email" },
+    ]);
+    expect(numbers?.map((n) => [n.number, n.source])).toEqual([["LP00123456789012", "user"]]);
+  });
+
   it("another user's order takes no number and shows none", async () => {
     await addTrackingNumbers(t.db, "alice", order.id, [{ number: "LP00123456789012", source: "user" }]);
     expect(await addTrackingNumbers(t.db, "bob", order.id, [{ number: "RR123456785CN", source: "user" }])).toBeNull();
