@@ -162,5 +162,12 @@ export const RU: PhraseTable = {
     // from the fixture sources (tests/fixtures/events)
     ["на таможне", "customs_pending", 0.65],
     ["ожидает отправления", "info_received", 0.7],
+    ["истекает срок хранения", "available_for_pickup", 0.75],
+    ["центр выдачи посылок", "available_for_pickup", 0.8],
+    ["адресат заберет отправление сам", "delivery_failed", 0.7],
+    ["нет адресата", "delivery_failed", 0.8],
+    ["прием на таможню", "customs_pending", 0.85],
+    ["адресату", "delivered", 0.7],
+    ["опс вручения", "at_delivery_office", 0.8],
   ],
 };
