@@ -70,6 +70,9 @@ export const detect: CliCommand = async (args, io) => {
   for (const number of numbers) answer(number);
   if (readStdin) {
     const text = await io.readStdin();
+    if (numbers.length === 0 && text.trim() === "") {
+      throw new UsageError("standard input has no tracking numbers; give one per line");
+    }
     let start = 0;
     while (start <= text.length) {
       let end = text.indexOf("\n", start);

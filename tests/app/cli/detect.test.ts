@@ -67,6 +67,13 @@ describe("detect -", () => {
 });
 
 describe("detect usage errors", () => {
+  it("detect - with nothing on stdin is a usage error too", () => {
+    const { status, lines, stderr } = cli(["detect", "-"], "\n  \n");
+    expect(status).toBe(2);
+    expect(lines).toEqual([]);
+    expect(JSON.parse(stderr.trim()).error).toContain("standard input");
+  });
+
   it.each([
     [[], "tracking numbers"],
     [["--platform", "ebay", "LP00123456789012"], "--platform"],
