@@ -108,3 +108,18 @@ describe("findTrackingNumbers and FedEx's printed grouping", () => {
     expect(found("FedEx tracking number 9865 7878 8855")).toEqual([["986578788855", "fedex"]]);
   });
 });
+
+describe("findTrackingNumbers in carrier events that hand over to a local carrier", () => {
+  it.each([
+    ["Handed over to last mile carrier USPS, tracking number 9400 1112 0108 0805 4830 16", "9400111201080805483016", "usps"],
+    ["The destination carrier tracking number is GFUS01011884214464", "GFUS01011884214464", "gofo"],
+    ["【深圳】已交付末端派送商，单号：YT2229521272164446", "YT2229521272164446", "yunexpress"],
+    ["Übergabe an DHL Paket, Sendungsnummer 00340434161094042557", "00340434161094042557", "dhl-paket"],
+  ])("%s", (text, normalized, carrier) => {
+    expect(found(text)).toEqual([[normalized, carrier]]);
+  });
+
+  it("does not take a Temu order number for a tracking number", () => {
+    expect(found("Temu order PO-211-12345678901234567 shipped with tracking TEMU0012345678")).toEqual([["TEMU0012345678", "temu"]]);
+  });
+});
