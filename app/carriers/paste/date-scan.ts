@@ -86,7 +86,8 @@ const DATE_PATTERNS: readonly DatePattern[] = [
 const TIME_AFTER =
   /[\sT,]{0,3}(?:at\s|um\s|à\s|a las\s|às\s|alle\s|om\s|o\s)?\s{0,2}(\d{1,2})(?:[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?)?(?:\s{0,2}([ap])\.?\s?m\.?(?![\p{L}]))?(?:\s{0,2}(?:uhr|hrs?|godz\.?|ч\.)(?![\p{L}]))?/iuy;
 // A time right before the date ("08:15 04/03/2026"); applied to a short slice that ends at the date.
-const TIME_BEFORE = /(?<!\d)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([ap])\.?\s?m\.?)?[\s,]{0,3}$/iu;
+// "… at 12:26 pm on January 17, 2017" (USPS summary line) counts too.
+const TIME_BEFORE = /(?<!\d)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([ap])\.?\s?m\.?)?[\s,]{0,3}(?:(?:on|le|el|em|il|op)\s{1,2})?$/iu;
 // A time on its own line (the date was on the line before).
 const TIME_ONLY =
   /^\s{0,8}(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?(?:\s{0,2}([ap])\.?\s?m\.?(?![\p{L}]))?(?:\s{0,2}(?:uhr|hrs?|godz\.?|ч\.)(?![\p{L}]))?/iu;
@@ -189,7 +190,7 @@ export function scanDate(line: string, options: ScanOptions = {}): DateToken | n
   if (time && after) {
     end += after[0].length;
   } else {
-    const before = TIME_BEFORE.exec(line.slice(Math.max(0, start - 24), start));
+    const before = TIME_BEFORE.exec(line.slice(Math.max(0, start - 28), start));
     if (before) {
       time = readTime(before[1], before[2], before[3], before[4]);
       if (time) timeStart = start - before[0].length;

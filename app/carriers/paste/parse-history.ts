@@ -66,7 +66,9 @@ const EDGE_PUNCTUATION = /^[\s,;:|·•\-–—/]+|[\s,;:|·•\-–—/]+$/gu;
 
 /** What is left of a line once its date, time and zone are taken out. */
 export function remainderOf(line: string, token: DateToken): string {
-  const joined = `${line.slice(0, token.start)} ${line.slice(token.end)}`.replace(/\s{2,}/g, " ");
+  // "delivered at 12:26 pm on January 17, 2017 in BRONX": the connectors go with the date.
+  const left = line.slice(0, token.start).replace(/(?:^|\s)(?:at|on|um|am|à|le|el|em|il|op|o)\s*$/iu, "");
+  const joined = `${left} ${line.slice(token.end)}`.replace(/\s{2,}/g, " ");
   return joined.replace(EDGE_PUNCTUATION, "").replace(LEADING_WEEKDAY, "").replace(TRAILING_WEEKDAY, "").replace(EDGE_PUNCTUATION, "");
 }
 
@@ -131,8 +133,10 @@ function readBlocks(lines: readonly string[], warnings: string[]): RawEvent[] {
   while (last > 0 && used.has(last) && !anchors.some((a) => a.at === last)) last -= 1;
   const lastAnchor = anchors[anchors.length - 1].at;
   // Date after its description (USPS, Royal Mail): the paste ends on a date line, starts on text,
-  // and date lines carry no description of their own.
-  const dateLast = lastAnchor === last && first > 0 && anchors.every((a) => a.event.parts.length === 0);
+  // and date lines mostly carry no description of their own (a summary line such as "Your item was
+  // delivered at 12:26 pm on January 17, 2017" may).
+  const bare = anchors.filter((a) => a.event.parts.length === 0).length;
+  const dateLast = lastAnchor === last && first > 0 && bare * 3 >= anchors.length * 2;
   let ignored = 0;
   if (dateLast) {
     let from = 0;
@@ -142,7 +146,9 @@ function readBlocks(lines: readonly string[], warnings: string[]): RawEvent[] {
         const t = textAt(i);
         if (t) before.push(t);
       }
-      event.parts = [...before, ...event.parts];
+      // A dated line with its own words is whole; what stood above it was page heading.
+      if (event.parts.length > 0) ignored += before.length;
+      else event.parts = before;
       from = at + 1;
     }
   } else {
@@ -221,7 +227,8 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
     throw new RangeError(`unknown time zone "${timeZone}"; give an IANA name such as Europe/Paris or UTC`);
   }
   const { lines, warnings } = cleanInput(text);
-  const table = readTableRows(lines, warnings);
+  // Tables copied from PDFs and some apps separate columns with runs of spaces instead of tabs.
+  const table = readTableRows(lines, warnings) ?? readTableRows(lines.map((l) => l.replace(/ {3,}/g, "\t")), warnings);
   const raws = table ?? readBlocks(lines, warnings);
   if (raws.length === 0) {
     warnings.push("no dated events found: a tracking history needs a date on or next to each event (e.g. 2026-03-04 08:15)");

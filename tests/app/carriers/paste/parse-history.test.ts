@@ -192,3 +192,38 @@ describe("parseHistory: input it cannot use", () => {
     expect(result.warnings.join(" ")).toMatch(/control/);
   });
 });
+
+describe("parseHistory: page furniture around the events", () => {
+  it("keeps a USPS summary line whole and does not glue the page heading onto it", () => {
+    const paste = [
+      "USPS Tracking®",
+      "Tracking Number:",
+      "9400111202555842332669",
+      "Copy",
+      "Latest Update",
+      "Your item was delivered in or at the mailbox at 12:26 pm on January 17, 2017 in BRONX, NY 10454.",
+      "",
+      "Delivered, In/At Mailbox",
+      "BRONX, NY 10454",
+      "January 17, 2017, 12:26 pm",
+      "",
+      "Out for Delivery",
+      "BRONX, NY 10454",
+      "January 17, 2017, 8:53 am",
+    ].join("\n");
+    const { events } = parseHistory(paste, { timeZone: "America/New_York" });
+    expect(events.map((e) => [e.at, e.location, e.text])).toEqual([
+      ["2017-01-17T17:26:00Z", null, "Your item was delivered in or at the mailbox in BRONX, NY 10454."],
+      ["2017-01-17T17:26:00Z", "BRONX, NY 10454", "Delivered, In/At Mailbox"],
+      ["2017-01-17T13:53:00Z", "BRONX, NY 10454", "Out for Delivery"],
+    ]);
+  });
+
+  it("reads columns separated by runs of spaces as a table", () => {
+    const paste = "2026-03-04 08:15     Shenzhen, CN     Departed from sorting center\n2026-03-03 18:00     Shenzhen, CN     Arrived at sorting center";
+    expect(parseHistory(paste).events.map((e) => [e.location, e.text])).toEqual([
+      ["Shenzhen, CN", "Departed from sorting center"],
+      ["Shenzhen, CN", "Arrived at sorting center"],
+    ]);
+  });
+});
