@@ -152,3 +152,8 @@ export function tellOrder(facts: OrderFacts, now: string): OrderStory {
     },
   };
 }
+
+/** The engine's protection-end deadline (an extension the buyer reported wins over the order page). */
+export function protectionDeadline<T extends { id: string }>(deadlines: readonly T[]): T | null {
+  return deadlines.find((d) => d.id === "protection-ends" || d.id.endsWith("-protection-ends")) ?? null;
+}

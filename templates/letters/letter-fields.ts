@@ -5,7 +5,7 @@ import { oneLine, shorten } from "../document/clean-text.ts";
 import { DAY_MS, formatDay } from "../document/format-time.ts";
 import { STATE_LABEL } from "../document/labels.ts";
 import { blank } from "../document/missing-fact.ts";
-import { tellOrder, type OrderStory, type TimelineEntry } from "../document/order-story.ts";
+import { protectionDeadline, tellOrder, type OrderStory, type TimelineEntry } from "../document/order-story.ts";
 import type { Fields, FieldValue } from "./fill-template.ts";
 
 /**
@@ -64,7 +64,7 @@ function scanLine(entry: TimelineEntry | null, zone: string): string | null {
 
 function deadlineLine(d: Deadline, zone: string): string {
   const day = formatDay(d.due, zone) ?? d.due;
-  return `- ${oneLine(d.title)}: ${day}${d.past ? " (passed)" : ""}. ${oneLine(d.reason)} (source: ${oneLine(d.source)})`;
+  return `- ${oneLine(d.title)}: ${day}. ${oneLine(d.reason)} (source: ${oneLine(d.source)})`;
 }
 
 function sortedDeadlines(deadlines: readonly Deadline[]): Deadline[] {
@@ -112,7 +112,9 @@ export function letterFields(facts: OrderFacts, assessment: OrderAssessment, now
   const customsScan = [story.latestOf("customs_held"), story.latestOf("customs_pending")]
     .filter((t): t is TimelineEntry => t !== null)
     .sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""))[0] ?? null;
-  const protectionDeadline = deadlines.find((d) => d.id.includes("protection"));
+  const protection = protectionDeadline(deadlines)?.due ?? facts.protectionEndsAt ?? null;
+  // Letters say "protection ends on …": a date already past is not offered to them.
+  const protectionAhead = protection && Date.parse(protection) > Date.parse(now) ? protection : null;
   const network = facts.cardNetwork ?? null;
   const tracking = facts.trackingNumbers.map((n) => oneLine(n)).filter(Boolean);
   const recent = story.timeline.slice(-TIMELINE_LINES).reverse();
@@ -156,7 +158,7 @@ export function letterFields(facts: OrderFacts, assessment: OrderAssessment, now
     local_tracking_number: tracking.length ? known(tracking[tracking.length - 1]) : missing("tracking number"),
     local_carrier: fact(localCarrier(facts, story), "local post or courier name"),
     expected_delivery: fact(day(facts.estimatedDelivery?.latest ?? facts.estimatedDelivery?.earliest), "expected delivery date from the order page"),
-    protection_ends: fact(day(facts.protectionEndsAt ?? protectionDeadline?.due), "buyer protection end date from the order page"),
+    protection_ends: fact(day(protectionAhead), "buyer protection end date from the order page"),
     state: known(STATE_LABEL[assessment.state]),
     time_zone: known(zone),
     last_scan: fact(scanLine(story.lastScan, zone), "last tracking event"),
@@ -171,7 +173,8 @@ export function letterFields(facts: OrderFacts, assessment: OrderAssessment, now
       ...(earlier > 0 ? [`- (${earlier} earlier event${earlier === 1 ? "" : "s"} in the evidence packet)`] : []),
     ], "tracking events"),
     silent_gaps: list(story.gaps.map((g) => `- no update for ${g.days} days (${day(g.from)} to ${g.ongoing ? "today" : day(g.to)})`), "gaps in the tracking"),
-    deadlines: list(deadlines.map((d) => deadlineLine(d, zone)), "deadlines that apply"),
+    // Only what is still ahead matters to the reader; the packet lists the passed ones too.
+    deadlines: list(upcoming.map((d) => deadlineLine(d, zone)), "deadlines that apply"),
     next_deadline: upcoming[0] ? known(`${oneLine(upcoming[0].title)} on ${day(upcoming[0].due)}`) : missing("next deadline"),
     steps_taken: list(story.actions.map(stepsLine), "steps you took, with dates"),
     checklist: list(checklistLines.map(stepsLine), "checks you made, with dates"),

@@ -4,7 +4,7 @@ import { oneLine, shorten } from "../document/clean-text.ts";
 import { formatDateTime, formatDay } from "../document/format-time.ts";
 import { ALERT_LABEL, CASE_LABEL, MILESTONE_LABEL, STATE_LABEL } from "../document/labels.ts";
 import { blank } from "../document/missing-fact.ts";
-import { tellOrder, SILENT_GAP_DAYS, type OrderStory } from "../document/order-story.ts";
+import { protectionDeadline, tellOrder, SILENT_GAP_DAYS, type OrderStory } from "../document/order-story.ts";
 
 /**
  * What the evidence packet says, as plain data: the PDF module only lays it out. Pure and
@@ -116,11 +116,11 @@ export function buildPacketContent(
   const orderLabel = facts.orderNumber ? oneLine(facts.orderNumber) : "order number not given";
   const upcoming = assessment.deadlines.filter((d) => !d.past);
   const blocks: Block[] = [];
-  const protection = assessment.deadlines.find((d) => d.id.includes("protection")) ?? null;
-  const protectionLine = facts.protectionEndsAt
-    ? `${day(facts.protectionEndsAt)} (as the order page shows)`
-    : protection
-      ? `${day(protection.due)} (${oneLine(protection.source)}; check the order page)`
+  const protection = protectionDeadline(assessment.deadlines);
+  const protectionLine = protection
+    ? `${day(protection.due)} (${oneLine(protection.source)})`
+    : facts.protectionEndsAt
+      ? `${day(facts.protectionEndsAt)} (as the order page shows)`
       : blank("protection end date from the order page");
 
   // Cover: who, what, the claim, the key dates.
@@ -186,13 +186,13 @@ export function buildPacketContent(
   } else {
     blocks.push({
       kind: "paragraph",
-      text: "Each event as the carrier wrote it, with the milestone ClaimTrail read from it and where the event came from. Characters this PDF cannot draw appear as [U+…] codes.",
+      text: `Each event as the carrier wrote it, with the milestone ClaimTrail read from it and where the event came from. Times are in ${zone}. Characters this PDF cannot draw appear as [U+…] codes.`,
     });
     blocks.push({
       kind: "table",
       columns: [
         { title: "Leg / number", width: 0.16 },
-        { title: `Time (${zone})`, width: 0.13 },
+        { title: "Time", width: 0.13 },
         { title: "Place", width: 0.14 },
         { title: "Carrier's text", width: 0.33 },
         { title: "Milestone", width: 0.14 },

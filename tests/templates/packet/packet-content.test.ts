@@ -13,7 +13,7 @@ describe("packet content", () => {
     const c = fixtureCase("delivered-not-received");
     const content = buildPacketContent(c.facts, c.assessment, c.now);
     const timeline = tableAfter(content.blocks, /^Tracking timeline/);
-    expect(timeline.columns.map((col) => col.title)).toEqual(["Leg / number", "Time (America/Los_Angeles)", "Place", "Carrier's text", "Milestone", "Source"]);
+    expect(timeline.columns.map((col) => col.title)).toEqual(["Leg / number", "Time", "Place", "Carrier's text", "Milestone", "Source"]);
     expect(timeline.rows[0]).toEqual(["LP00987654321098\ncainiao", "10 Feb 2026 22:00", "Shenzhen", "Shipping label created", "Shipping information received", "provider"]);
     expect(timeline.rows.at(-1)?.slice(0, 4)).toEqual(["9400111206213859496109\nusps", "24 Feb 2026 13:42", "SEATTLE, WA 98101", "Delivered, In/At Mailbox"]);
   });
