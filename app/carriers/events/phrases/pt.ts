@@ -158,5 +158,7 @@ export const PT: PhraseTable = {
     ["desembaraco aduaneiro concluido", "customs_cleared", 0.9],
     ["desembaraco aduaneiro", "customs_pending", 0.6],
     ["entregue com sucesso", "delivered", 0.95],
+    ["em transferencia", "in_transit", 0.6],
+    ["rota de entrega", "out_for_delivery", 0.8],
   ],
 };
