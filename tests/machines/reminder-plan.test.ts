@@ -1,8 +1,12 @@
+import { TZDate } from "@date-fns/tz";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   DEFAULT_REMINDER_PREFERENCES,
+  localTimeDaysBefore,
   PASSED_GRACE_MS,
   planReminders,
+  reminderKey,
   respectQuietHours,
   type ReminderPlanInput,
   type ReminderPreferences,
@@ -205,5 +209,35 @@ describe("quiet hours", () => {
     const prefs = { timeZone: "America/New_York", quietHours: { start: "21:00", end: "08:00" } };
     // 02:00 in New York on 2026-03-06
     expect(respectQuietHours(new Date("2026-03-06T07:00:00Z"), prefs).toISOString()).toBe("2026-03-06T13:00:00.000Z");
+  });
+});
+
+describe("local calendar maths agrees with @date-fns/tz's TZDate", () => {
+  it("for any instant, zone, lead and daytime send time", () => {
+    const zones = ["Europe/Paris", "America/New_York", "Australia/Sydney", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo"];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse("2024-01-01T00:00:00Z"), max: Date.parse("2028-12-31T00:00:00Z") }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 5, max: 20 }),
+        fc.constantFrom(0, 15, 30, 45),
+        (ms, zone, lead, hour, minute) => {
+          const local = new TZDate(ms, zone);
+          const expected = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - lead, hour, minute, 0, zone);
+          const time = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+          return localTimeDaysBefore(new Date(ms), lead, time, zone).getTime() === expected.getTime();
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("keys", () => {
+  it("are the order, subject, kind, due and channel, as reminderKey builds them", () => {
+    const [ahead] = plan({ deadlines: [deadline("protection_ends", "2026-04-10T12:00:00Z")] });
+    expect(ahead!.key).toBe(reminderKey({ orderId: "order-1", subject: "protection_ends", kind: "ahead", leadDays: 7, dueAt: ahead!.dueAt, channel: "email" }));
+    expect(ahead!.key).toBe("order-1:protection_ends:ahead-7d:2026-04-03T09:00:00.000Z:email");
   });
 });
