@@ -264,7 +264,7 @@ export function buildPacketContent(
     blocks.push({ kind: "heading", text: `Attached evidence (${attachments.length} file${attachments.length === 1 ? "" : "s"})` });
     attachments.forEach((a, ref) => {
       const caption = [
-        `File: ${oneLine(a.fileName) || "(no name)"}`,
+        `File: ${shorten(oneLine(a.fileName), 200) || "(no name)"}`,
         `Uploaded: ${formatDateTime(a.uploadedAt, zone) ?? a.uploadedAt} (${zone})`,
         `SHA-256 of the uploaded file: ${a.sha256}`,
       ];
