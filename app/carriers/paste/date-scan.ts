@@ -44,6 +44,7 @@ interface DatePattern {
   read(match: RegExpExecArray): DateParts | null;
 }
 
+const HAS_DIGIT = /\d/;
 const yearOf = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text));
 const monthOf = (word: string) => MONTH_BY_WORD.get(word.toLowerCase()) ?? 0;
 
@@ -162,6 +163,8 @@ export interface ScanOptions {
 
 /** The first date in the line with its time and zone, or null when the line holds no date. */
 export function scanDate(line: string, options: ScanOptions = {}): DateToken | null {
+  // Every date form has a digit; most description lines have none, so skip the patterns for them.
+  if (!HAS_DIGIT.test(line)) return null;
   let best: { match: RegExpExecArray; parts: DateParts } | null = null;
   for (const pattern of DATE_PATTERNS) {
     if (best?.match.index === 0) break;

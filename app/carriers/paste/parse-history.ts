@@ -59,17 +59,38 @@ export interface RawEvent {
   location: string | null;
 }
 
-const WEEKDAYS = WEEKDAY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-const LEADING_WEEKDAY = new RegExp(`^(?:${WEEKDAYS})\\.?(?![\\p{L}])[,\\s]{0,3}`, "iu");
-const TRAILING_WEEKDAY = new RegExp(`[,\\s(]{0,3}(?:${WEEKDAYS})\\.?\\)?$`, "iu");
-const EDGE_PUNCTUATION = /^[\s,;:|·•\-–—/]+|[\s,;:|·•\-–—/]+$/gu;
+const WEEKDAY_SET = new Set(WEEKDAY_WORDS);
+const FIRST_WORD = /^([\p{L}-]{2,14})\.?(?![\p{L}])[,\s]{0,3}/u;
+// Applied to the last 24 characters only, so the unanchored start costs nothing on long lines.
+const LAST_WORD = /[,\s(]{0,3}([\p{L}-]{2,14})\.?\)?$/u;
+
+/** "Wednesday, March 4, 2026" leaves "Wednesday," once the date is out: not a description. */
+function withoutWeekdays(text: string): string {
+  let result = text;
+  const first = FIRST_WORD.exec(result);
+  if (first && WEEKDAY_SET.has(first[1].toLowerCase())) result = result.slice(first[0].length);
+  const tailStart = Math.max(0, result.length - 24);
+  const last = LAST_WORD.exec(result.slice(tailStart));
+  if (last && WEEKDAY_SET.has(last[1].toLowerCase())) result = result.slice(0, tailStart + last.index);
+  return result;
+}
+const EDGE_CHARACTERS = new Set([..." \t,;:|·•-–—/"]);
+
+/** Trims separators from both ends with a plain scan (a regex `[…]+$` is quadratic on "-----x"). */
+function trimSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE_CHARACTERS.has(text[start])) start += 1;
+  while (end > start && EDGE_CHARACTERS.has(text[end - 1])) end -= 1;
+  return text.slice(start, end);
+}
 
 /** What is left of a line once its date, time and zone are taken out. */
 export function remainderOf(line: string, token: DateToken): string {
   // "delivered at 12:26 pm on January 17, 2017 in BRONX": the connectors go with the date.
   const left = line.slice(0, token.start).replace(/(?:^|\s)(?:at|on|um|am|à|le|el|em|il|op|o)\s*$/iu, "");
   const joined = `${left} ${line.slice(token.end)}`.replace(/\s{2,}/g, " ");
-  return joined.replace(EDGE_PUNCTUATION, "").replace(LEADING_WEEKDAY, "").replace(TRAILING_WEEKDAY, "").replace(EDGE_PUNCTUATION, "");
+  return trimSeparators(withoutWeekdays(trimSeparators(joined)));
 }
 
 /** Reads as an event: a place name may brush a phrase ("home delivery") but not plainly say one. */
@@ -88,7 +109,7 @@ function describeLine(text: string): LineInfo {
   if (token) return { text, token, rest: remainderOf(text, token), timeLed: null };
   const time = scanTimeOnly(text);
   if (time) {
-    const rest = text.slice(time.end).replace(EDGE_PUNCTUATION, "");
+    const rest = trimSeparators(text.slice(time.end));
     return { text, token: null, rest, timeLed: { ...time, rest } };
   }
   return { text, token: null, rest: text, timeLed: null };
