@@ -175,6 +175,7 @@ export function letterFields(facts: OrderFacts, assessment: OrderAssessment, now
     silent_gaps: list(story.gaps.map((g) => `- no update for ${g.days} days (${day(g.from)} to ${g.ongoing ? "today" : day(g.to)})`), "gaps in the tracking"),
     // Only what is still ahead matters to the reader; the packet lists the passed ones too.
     deadlines: list(upcoming.map((d) => deadlineLine(d, zone)), "deadlines that apply"),
+    paypal_deadlines: list(upcoming.filter((d) => d.id.startsWith("paypal-")).map((d) => deadlineLine(d, zone)), "PayPal deadlines"),
     next_deadline: upcoming[0] ? known(`${oneLine(upcoming[0].title)} on ${day(upcoming[0].due)}`) : missing("next deadline"),
     steps_taken: list(story.actions.map(stepsLine), "steps you took, with dates"),
     checklist: list(checklistLines.map(stepsLine), "checks you made, with dates"),

@@ -60,6 +60,8 @@ describe("the situations the engine recognises", () => {
     expect(paypal).toContain("Item Not Received");
     expect(paypal).toContain("[PayPal transaction ID — fill in]");
     expect(paypal).toContain("It is marked delivered, but I did not receive it.");
+    // The engine's PayPal deadline (180 days from the payment) reaches the dispute text.
+    expect(paypal).toMatch(/- Last day to open a PayPal dispute: 8 August 2026\. .*180 days/);
   });
 
   it("held by customs: the customs inquiry quotes the customs event, in Cyrillic as written", async () => {
