@@ -23,6 +23,28 @@ async function fillAccount(userId: string, label: string): Promise<string> {
   await addTrackingNumbers(t.db, userId, order.id, [{ number: `LP${label}0000000001`, source: "user" }]);
   await addTrackingEvents(t.db, userId, order.id, [{ at: "2026-03-04T08:00:00Z", text: `event of ${label}`, source: "provider", milestone: "in_transit", raw: { label } }]);
   await addReport(t.db, userId, order.id, { kind: "checklist_step", at: "2026-04-01T00:00:00Z", note: `report of ${label}`, data: { step: "photos" } });
+  const at = "2026-03-05T00:00:00.000Z";
+  await t.db
+    .insertInto("provider_trackings")
+    .values({ id: `pt-${label}`, order_id: order.id, tracking_number: `LP${label}0000000001`, provider: "17track", registered_at: at, last_refreshed_at: null, next_refresh_at: at, failures: 0, last_error: null, last_error_kind: null, created_at: at })
+    .execute();
+  await t.db
+    .insertInto("reminder_preferences")
+    .values({ user_id: userId, channels: '["app","webhook"]', lead_days: "[7,3,1]", send_time: "09:00", quiet_start: null, quiet_end: null, time_zone: "Europe/Paris", email: null, webhook_url: `https://hooks.example/${label}`, webhook_secret: `whsec-${label}`, updated_at: at })
+    .execute();
+  await t.db
+    .insertInto("reminders")
+    .values({
+      id: `r-${label}`, key: `key-${label}`, order_id: order.id, user_id: userId, subject: "protection_ends", kind: "ahead", lead_days: 7, channel: "app", due_at: at,
+      title: `reminder of ${label}`, reason: null, source: null, deadline_due: null, status: "pending", lease_owner: `worker-${label}`, lease_expires_at: null,
+      attempts: 0, next_attempt_at: at, last_error: null, message_id: `<m-${label}@claimtrail>`, sent_at: null, resolved_at: null, created_at: at, updated_at: at,
+    })
+    .execute();
+  await t.db
+    .insertInto("notifications")
+    .values({ id: `n-${label}`, user_id: userId, order_id: order.id, reminder_key: `key-${label}`, title: `notice of ${label}`, body: "…", link: `/orders/${order.id}`, created_at: at, read_at: null })
+    .execute();
+  await t.db.insertInto("calendar_feeds").values({ id: `c-${label}`, user_id: userId, token_hash: `tokenhash-${label}`, created_at: at, revoked_at: null }).execute();
   return order.id;
 }
 
@@ -48,7 +70,14 @@ describe("exportUserData", () => {
     expect(order.tracking_events).toMatchObject([{ text: "event of ALICE", raw: { label: "ALICE" } }]);
     expect(order.reports).toMatchObject([{ note: "report of ALICE", data: { step: "photos" } }]);
 
+    expect(order.provider_trackings).toMatchObject([{ tracking_number: "LPALICE0000000001", provider: "17track" }]);
+    expect(data?.reminder_preferences).toMatchObject({ webhook_url: "https://hooks.example/ALICE", lead_days: "[7,3,1]" });
+    expect(data?.reminders).toMatchObject([{ id: "r-ALICE", title: "reminder of ALICE", order_id: orderId }]);
+    expect(data?.notifications).toMatchObject([{ id: "n-ALICE", title: "notice of ALICE" }]);
+    expect(data?.calendar_feeds).toEqual([{ id: "c-ALICE", created_at: "2026-03-05T00:00:00.000Z", revoked_at: null }]);
+
     const text = JSON.stringify(data);
+    expect(text).not.toMatch(/whsec|tokenhash|worker-ALICE/);
     expect(text).not.toMatch(/BOB|bob@/);
     expect(text).not.toContain("password");
     expect(text).not.toContain("not-a-real-hash");
@@ -69,8 +98,10 @@ describe("deleteUser", () => {
 
     expect(await deleteUser(t.db, "alice")).toBe(true);
     expect(await t.db.selectFrom("users").select("id").execute()).toEqual([{ id: "bob" }]);
-    expect(await t.db.selectFrom("sessions").select("user_id").execute()).toEqual([{ user_id: "bob" }]);
-    for (const table of ["orders", "tracking_numbers", "tracking_events", "reports"] as const) {
+    for (const table of ["sessions", "reminder_preferences", "calendar_feeds"] as const) {
+      expect(await t.db.selectFrom(table).select("user_id").execute()).toEqual([{ user_id: "bob" }]);
+    }
+    for (const table of ["orders", "tracking_numbers", "tracking_events", "reports", "provider_trackings", "reminders", "notifications"] as const) {
       const ids = await t.db.selectFrom(table).select(table === "orders" ? "id" : "order_id").execute();
       expect(ids.map((r) => Object.values(r)[0])).toEqual([bobsOrder]);
     }
