@@ -11,6 +11,7 @@
  */
 import type { Milestone } from "../../../machines/vocabulary.ts";
 import { classifyEvent } from "../events/classify.ts";
+import { normaliseEventText } from "../timeline.ts";
 import { cleanInput } from "./clean-input.ts";
 import { scanDate, scanTimeOnly, type DateToken, type TimeParts } from "./date-scan.ts";
 import { WEEKDAY_WORDS } from "./date-words.ts";
@@ -267,8 +268,10 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
   if (decision.reason) warnings.push(decision.reason);
 
   const found: Array<ParsedEvent & { time: number | null }> = [];
+  const seen = new Set<string>();
   let dropped = 0;
   let undated = 0;
+  let repeated = 0;
   for (let i = 0; i < raws.length; i += 1) {
     const { location, text: description } = placeAndText(raws[i]);
     if (description === "") {
@@ -276,11 +279,19 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
       continue;
     }
     const time = instantOf(raws[i], decision.order, years[i], timeZone);
+    // The same event pasted twice (a page copied with its "latest event" box, a double paste).
+    const identity = `${time}|${normaliseEventText(description)}`;
+    if (seen.has(identity)) {
+      repeated += 1;
+      continue;
+    }
+    seen.add(identity);
     if (time === null) undated += 1;
     const { milestone, confidence } = classifyEvent(description);
     found.push({ at: time === null ? null : isoOf(time), location, text: description, milestone, confidence, time });
   }
   if (dropped > 0) warnings.push(`${dropped} date${dropped === 1 ? "" : "s"} had no description and ${dropped === 1 ? "was" : "were"} left out`);
+  if (repeated > 0) warnings.push(`left out ${repeated} repeated event${repeated === 1 ? "" : "s"} (same time, same words)`);
   if (undated > 0) warnings.push(`${undated} event${undated === 1 ? "" : "s"} without a year or with an impossible date kept with no time`);
 
   const events = newestFirst(found).map(({ time: _time, ...event }) => event);

@@ -227,3 +227,11 @@ describe("parseHistory: page furniture around the events", () => {
     ]);
   });
 });
+
+describe("parseHistory: repeats", () => {
+  it("keeps one copy of an event pasted twice, and says so", () => {
+    const result = parseHistory("2026-03-04 08:15 Delivered\n2026-03-04 08:15 DELIVERED.\n2026-03-03 08:15 Delivered");
+    expect(result.events.map((e) => e.at)).toEqual(["2026-03-04T08:15:00Z", "2026-03-03T08:15:00Z"]);
+    expect(result.warnings.join(" ")).toMatch(/left out 1 repeated event/);
+  });
+});
