@@ -24,6 +24,8 @@ export interface FoundNumber extends Detection {
 /** At most this many runs are joined into one number ("4201 0023 3424 9200 …" has nine). */
 const MAX_RUNS = 10;
 const MIN_DIGITS = 5;
+/** The shortest number any format accepts. */
+const MIN_LENGTH = 8;
 const CUE_WINDOW = 60;
 /** A bare check-digit number needs this many digits to stand without a tracking word. */
 const MIN_UNCUED_LENGTH = 12;
@@ -92,6 +94,23 @@ function joinable(text: string, prev: Run, next: Run): boolean {
   return next.letters === 0 || length <= 4;
 }
 
+/**
+ * Runs inside a chain of more than MAX_RUNS + 2 joinable runs: a table or a wall of digits, not a
+ * number printed in groups. Those runs are read one by one, which keeps the work per run
+ * constant however long the chain is.
+ */
+function crowdedRuns(text: string, runs: Run[]): boolean[] {
+  const linked = (k: number) => k + 1 < runs.length && joinable(text, runs[k], runs[k + 1]);
+  const crowded = new Array<boolean>(runs.length).fill(false);
+  let start = 0;
+  for (let k = 0; k < runs.length; k++) {
+    if (linked(k)) continue;
+    if (k - start + 1 > MAX_RUNS + 2) crowded.fill(true, start, k + 1);
+    start = k + 1;
+  }
+  return crowded;
+}
+
 /** Phone numbers are printed 3-3-4, 3-4 or 3-4-4 (China mobile); tracking numbers rarely are. */
 function looksLikePhone(text: string, runs: Run[], from: number, to: number): boolean {
   if (from > 0 && runs[from].start > 0 && text[runs[from].start - 1] === "+") return true;
@@ -156,6 +175,7 @@ function toFound(details: DetectionDetails, index: number, length: number): Foun
 export function findTrackingNumbers(text: string, context?: DetectContext): FoundNumber[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const runs = runsOf(text);
+  const crowded = crowdedRuns(text, runs);
   const found: FoundNumber[] = [];
   let i = 0;
   while (i < runs.length) {
@@ -166,13 +186,14 @@ export function findTrackingNumbers(text: string, context?: DetectContext): Foun
     if (first.digits > 0 || firstLength <= 3) {
       let length = 0;
       let digits = 0;
-      for (let j = i; j < runs.length && j < i + MAX_RUNS; j++) {
+      const lastRun = crowded[i] ? i : Math.min(runs.length, i + MAX_RUNS) - 1;
+      for (let j = i; j <= lastRun; j++) {
         if (j > i && !joinable(text, runs[j - 1], runs[j])) break;
         if (j > i && runs[j - 1].digits === 0 && (j - 1 > i || runs[j].digits === 0)) break; // letters end a number
         length += runs[j].end - runs[j].start;
         digits += runs[j].digits;
         if (length > MAX_NUMBER_LENGTH) break;
-        if (digits < MIN_DIGITS) continue;
+        if (digits < MIN_DIGITS || length < MIN_LENGTH) continue;
         const details = detectNumberDetails(text.slice(first.start, runs[j].end), context);
         if (!details.valid) continue;
         const score = quality(details, length);

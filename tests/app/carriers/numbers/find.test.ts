@@ -123,3 +123,15 @@ describe("findTrackingNumbers in carrier events that hand over to a local carrie
     expect(found("Temu order PO-211-12345678901234567 shipped with tracking TEMU0012345678")).toEqual([["TEMU0012345678", "temu"]]);
   });
 });
+
+describe("findTrackingNumbers in long runs of short groups", () => {
+  it("still joins a grouped number inside a long sentence of short words", () => {
+    const text = "Hi, the box for you is on its way now, no. rr 123 456 785 cn, so do not be sad if it is a bit late";
+    expect(found(text)).toEqual([["RR123456785CN", "china-post"]]);
+  });
+
+  it("reads a wall of digit groups run by run instead of joining every window", () => {
+    const wall = "1234 5678 ".repeat(50_000) + "LP00123456789012";
+    expect(found(wall)).toEqual([["LP00123456789012", "cainiao"]]);
+  });
+});
