@@ -82,14 +82,9 @@ export class PhraseAutomaton {
       const state = order[head];
       const row = state * DENSE_CLASSES;
       const failRow = this.fail[state] * DENSE_CLASSES;
-      for (let cls = 0; cls < DENSE_CLASSES; cls++) {
-        const child = children[state].get(cls);
-        if (child !== undefined) {
-          this.dense[row + cls] = child;
-        } else {
-          this.dense[row + cls] = state === 0 ? 0 : this.dense[failRow + cls];
-        }
-      }
+      // A missing transition behaves as the failure state's: start from its row, then overwrite.
+      if (state !== 0) this.dense.copyWithin(row, failRow, failRow + DENSE_CLASSES);
+      for (const [cls, child] of children[state]) if (cls < DENSE_CLASSES) this.dense[row + cls] = child;
       for (const [cls, child] of children[state]) {
         let f = this.fail[state];
         if (state === 0) f = 0;

@@ -20,6 +20,10 @@ function buildFoldTable(): Uint16Array {
   const letterOrDigit = /[\p{L}\p{N}]/u;
   const mark = /\p{M}/u;
   for (let unit = 0; unit < 65536; unit++) {
+    if ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3)) {
+      table[unit] = unit; // CJK ideographs and Hangul syllables: letters with no case or accents
+      continue;
+    }
     if (unit >= 0xd800 && unit <= 0xdfff) {
       table[unit] = SEPARATOR; // astral characters (emoji, rare CJK) never appear in a phrase
       continue;
