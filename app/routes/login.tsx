@@ -18,8 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Log in — ClaimTrail" }];
 
 // Document responses take their headers from here, not from the action's data(): pass Retry-After on.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

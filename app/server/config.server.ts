@@ -85,7 +85,7 @@ function developmentSecret(notices: string[]): string {
 }
 
 /** Reads and checks the environment; throws ConfigError with one line saying what to fix. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

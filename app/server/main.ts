@@ -11,6 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { migrateToLatest } from "../../db/client.server.ts";
 import { ConfigError, loadConfig, setConfig, type Config } from "./config.server.ts";
+import { bodyLimit } from "./body-limit.server.ts";
 import { csrfMiddleware } from "./csrf.server.ts";
 import { closeDb, getDb } from "./db.server.ts";
 import { healthz } from "./health.server.ts";
@@ -19,6 +20,8 @@ import { createLogger, requestLogger } from "./logger.server.ts";
 import { securityHeaders } from "./security-headers.server.ts";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Forms and JSON, pasted tracking histories included, stay far below this. */
+const MAX_FORM_BYTES = 1024 * 1024;
 
 function fatal(message: string): never {
   process.stderr.write(`claimtrail: ${message.split("\n")[0]}\n`);
@@ -54,6 +57,7 @@ async function start(config: Config, dev: boolean): Promise<void> {
   app.use(requestLogger(logger));
   app.get("/healthz", healthz(getDb));
   app.use(csrfMiddleware(config.appUrl));
+  app.use(bodyLimit(MAX_FORM_BYTES));
 
   const build = await remixBuild(dev, app);
   app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production", getLoadContext }));

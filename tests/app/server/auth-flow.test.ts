@@ -30,6 +30,18 @@ describe("the running server", () => {
   });
 });
 
+describe("oversized requests", () => {
+  it("refuses a form body over 1 MB with 413 and a message, before reading it", async () => {
+    const res = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a%40example.com&password=" + "x".repeat(2 * 1024 * 1024),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/too large.*limit is 1024 KB/);
+  });
+});
+
 describe("sign up, log in, log out", () => {
   it("signs up into a session with a hardened cookie and lands on the empty dashboard", async () => {
     const client = new Client(server.url);

@@ -113,7 +113,7 @@ function waitForExit(proc: ChildProcess): Promise<number | null> {
 export function spawnServer(env: Record<string, string>): { proc: ChildProcess; output: () => string } {
   const proc = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as Record<string, string> as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
