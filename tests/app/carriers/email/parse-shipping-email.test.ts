@@ -86,6 +86,14 @@ describe("parseShippingEmail on bad input", () => {
     );
   });
 
+  it("reads a pasted body with a 1 MB line and still finds the facts before it", async () => {
+    const text = `Temu order PO-211-01234567890123456\nTracking number: 9400111202555842332669\n${"📦-1/".repeat(250_000)}\n`;
+    const facts = await parseShippingEmail(text);
+    expect(facts.orderNumber).toBe("PO-211-01234567890123456");
+    expect(facts.trackingNumbers.map((t) => t.number)).toEqual(["9400111202555842332669"]);
+    expect(facts.warnings.join(" ")).toMatch(/first 200000 characters/);
+  });
+
   it("reads a message whose headers are valid but whose body is binary garbage", async () => {
     const garbage = Buffer.concat([Buffer.from("From: a@b.test\r\nSubject: x\r\nDate: Tue, 10 Mar 2026 09:00:00 +0000\r\n\r\n"), Buffer.from([0, 255, 254, 1, 2, 0xe2, 0x28, 0xa1])]);
     const facts = await parseShippingEmail(new Uint8Array(garbage));
