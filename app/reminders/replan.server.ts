@@ -9,6 +9,7 @@ import { getOrderReminderState, getReminderPreferences, syncOrderReminders } fro
 import type { Deadline } from "../../machines/order-facts.ts";
 import { DEFAULT_REMINDER_PREFERENCES, planReminders, REMINDER_CHANNELS, type ReminderChannel, type ReminderPreferences } from "../../machines/reminder-plan.ts";
 import type { Alert, CaseState } from "../../machines/vocabulary.ts";
+import { assessUserOrders } from "../orders/order-service.server.ts";
 
 /** The part of `assessOrder`'s answer that reminders use. */
 export interface ReminderAssessment {
@@ -17,28 +18,71 @@ export interface ReminderAssessment {
   case: CaseState;
 }
 
-export async function replanOrderReminders(
-  db: DB,
-  args: { orderId: string; userId: string; assessment: ReminderAssessment; now: Date; messageDomain: string },
-): Promise<{ inserted: number; cancelled: number }> {
+interface ReplanArgs {
+  orderId: string;
+  userId: string;
+  assessment: ReminderAssessment;
+  now: Date;
+  messageDomain: string;
+}
+
+export async function replanOrderReminders(db: DB, args: ReplanArgs): Promise<{ inserted: number; cancelled: number }> {
   return writeTransaction(db, async (trx) => {
     const stored = await getReminderPreferences(trx, args.userId);
     if (!stored) throw new Error(`no user ${args.userId}`);
-    const preferences = toPlanningPreferences(stored);
-    const state = await getOrderReminderState(trx, args.orderId);
-    const planned = planReminders({
-      orderId: args.orderId,
-      deadlines: args.assessment.deadlines,
-      alerts: args.assessment.alerts,
-      caseState: args.assessment.case,
-      preferences,
-      now: args.now,
-      openAlerts: state.openAlerts,
-      existingKeys: state.existingKeys,
-    });
-    const activeAlerts = planned.length === 0 ? [] : args.assessment.alerts;
-    return syncOrderReminders(trx, { orderId: args.orderId, userId: args.userId, planned, activeAlerts, now: args.now, messageDomain: args.messageDomain });
+    return replanInTransaction(trx, toPlanningPreferences(stored), args);
   });
+}
+
+/**
+ * Every order of one person, in one transaction (one commit instead of one per order): after the
+ * person changes their preferences, and from the periodic re-plan that catches alerts raised by
+ * time passing.
+ */
+export async function replanUserReminders(db: DB, args: { userId: string; now: Date; messageDomain: string }): Promise<{ orders: number; inserted: number; cancelled: number }> {
+  const orders = await assessUserOrders(db, args.userId, args.now);
+  return writeTransaction(db, async (trx) => {
+    const stored = await getReminderPreferences(trx, args.userId);
+    const totals = { orders: 0, inserted: 0, cancelled: 0 };
+    if (!stored) return totals;
+    const preferences = toPlanningPreferences(stored);
+    for (const { order, assessment } of orders) {
+      const result = await replanInTransaction(trx, preferences, { orderId: order.id, userId: args.userId, assessment, now: args.now, messageDomain: args.messageDomain });
+      totals.orders++;
+      totals.inserted += result.inserted;
+      totals.cancelled += result.cancelled;
+    }
+    return totals;
+  });
+}
+
+/** Everyone's orders, person by person. */
+export async function replanAllReminders(db: DB, args: { now: Date; messageDomain: string }): Promise<{ orders: number; inserted: number; cancelled: number }> {
+  const users = await db.selectFrom("orders").select("user_id").distinct().execute();
+  const totals = { orders: 0, inserted: 0, cancelled: 0 };
+  for (const { user_id } of users) {
+    const result = await replanUserReminders(db, { userId: user_id, now: args.now, messageDomain: args.messageDomain });
+    totals.orders += result.orders;
+    totals.inserted += result.inserted;
+    totals.cancelled += result.cancelled;
+  }
+  return totals;
+}
+
+async function replanInTransaction(trx: DB, preferences: ReminderPreferences, args: ReplanArgs): Promise<{ inserted: number; cancelled: number }> {
+  const state = await getOrderReminderState(trx, args.orderId);
+  const planned = planReminders({
+    orderId: args.orderId,
+    deadlines: args.assessment.deadlines,
+    alerts: args.assessment.alerts,
+    caseState: args.assessment.case,
+    preferences,
+    now: args.now,
+    openAlerts: state.openAlerts,
+    existingKeys: state.existingKeys,
+  });
+  const activeAlerts = planned.length === 0 ? [] : args.assessment.alerts;
+  return syncOrderReminders(trx, { orderId: args.orderId, userId: args.userId, planned, activeAlerts, now: args.now, messageDomain: args.messageDomain });
 }
 
 export function toPlanningPreferences(stored: {

@@ -4,6 +4,7 @@
  */
 import { databaseFileFromUrl, migrateToLatest, openDatabase } from "../../db/client.server.ts";
 import { loadSweepConfig } from "./sweep-config.server.ts";
+import { replanAllReminders } from "./replan.server.ts";
 import { runSweep } from "./sweep.server.ts";
 
 async function main(): Promise<void> {
@@ -11,8 +12,10 @@ async function main(): Promise<void> {
   const { db } = openDatabase(databaseFileFromUrl(process.env.DATABASE_URL));
   try {
     await migrateToLatest(db);
+    // Cron runs are far apart: re-plan first so alerts raised by time passing are sent in this run.
+    const replanned = config.replanEveryMs > 0 ? await replanAllReminders(db, { now: new Date(), messageDomain: config.messageDomain }) : null;
     const stats = await runSweep(db, { config });
-    process.stdout.write(`${JSON.stringify(stats)}\n`);
+    process.stdout.write(`${JSON.stringify(replanned ? { ...stats, replanned } : stats)}\n`);
   } finally {
     await db.destroy();
   }

@@ -19,6 +19,8 @@ const SweepEnvSchema = z.object({
   REMINDER_SEND_TIMEOUT_MS: ms(30_000),
   REMINDER_RETRY_BASE_MS: ms(60_000),
   REMINDER_RETRY_MAX_MS: ms(6 * 60 * 60_000),
+  // 0 turns the periodic re-plan off (tests that seed reminders directly).
+  REMINDER_REPLAN_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds (0 = off)" }).int().min(0).default(60 * 60_000),
   REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
 });
 
@@ -35,6 +37,8 @@ export interface SweepConfig {
   smtpConnections: number;
   sendTimeoutMs: number;
   retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  /** How often the in-server loop re-plans every order (alerts raised by time passing); 0 = never. */
+  replanEveryMs: number;
 }
 
 export function loadSweepConfig(env: Record<string, string | undefined> = process.env): SweepConfig {
@@ -57,5 +61,6 @@ export function loadSweepConfig(env: Record<string, string | undefined> = proces
     smtpConnections: e.REMINDER_SMTP_CONNECTIONS,
     sendTimeoutMs: e.REMINDER_SEND_TIMEOUT_MS,
     retry: { baseMs: e.REMINDER_RETRY_BASE_MS, maxMs: e.REMINDER_RETRY_MAX_MS, maxAttempts: e.REMINDER_MAX_ATTEMPTS },
+    replanEveryMs: e.REMINDER_REPLAN_MS,
   };
 }

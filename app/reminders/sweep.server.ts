@@ -27,6 +27,7 @@ import { nextAttemptDelayMs, type DeliveryOutcome } from "./delivery-outcome.ts"
 import { createEmailSender, type EmailSender } from "./email-sender.server.ts";
 import { renderReminderMessage, type ReminderMessageInput } from "./reminder-message.ts";
 import type { SweepConfig } from "./sweep-config.server.ts";
+import { replanAllReminders } from "./replan.server.ts";
 import { postWebhook } from "./webhook-sender.server.ts";
 
 export interface SweepStats {
@@ -253,10 +254,19 @@ export function startReminderSweep(
   let running: Promise<SweepStats> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let lastReplan = 0;
 
   const runNow = async (): Promise<SweepStats> => {
     while (running) await running.catch(() => undefined);
-    running = runSweep(db, { config, owner, emailSender }).finally(() => {
+    running = (async () => {
+      const now = Date.now();
+      if (config.replanEveryMs > 0 && now - lastReplan >= config.replanEveryMs) {
+        lastReplan = now;
+        const replanned = await replanAllReminders(db, { now: new Date(now), messageDomain: config.messageDomain });
+        log.info({ ...replanned }, "reminders re-planned");
+      }
+      return runSweep(db, { config, owner, emailSender });
+    })().finally(() => {
       running = null;
     });
     return running;

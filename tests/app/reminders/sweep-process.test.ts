@@ -25,6 +25,7 @@ function startSweep(): { child: ChildProcess; done: Promise<{ code: number | nul
       REMINDER_CONCURRENCY: "4",
       REMINDER_SMTP_CONNECTIONS: "4",
       REMINDER_LEASE_MS: String(LEASE_MS),
+      REMINDER_REPLAN_MS: "0", // these reminders are seeded directly, not planned from orders
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
