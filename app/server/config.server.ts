@@ -14,8 +14,8 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-/** Where a development secret is kept between restarts, so sessions survive `npm run dev` reloads. */
-export const DEV_SECRET_FILE = "./data/session-secret";
+/** A generated secret is kept next to the database it protects, so sessions survive restarts. */
+export const GENERATED_SECRET_NAME = "session-secret";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -70,9 +70,14 @@ function parseAppUrl(raw: string | undefined, port: number): string {
   return url.origin;
 }
 
-/** In development a missing secret is generated once and kept in data/, with a notice. */
-function developmentSecret(notices: string[]): string {
-  const file = resolve(DEV_SECRET_FILE);
+/**
+ * A missing secret is generated once and kept beside the database (./data/ by default), with a
+ * notice, so that `npm install && npm start` works on a fresh clone. A secret that is set but too
+ * short is a mistake and stops start-up instead.
+ */
+function generatedSecret(databaseFile: string, notices: string[]): string {
+  const dir = databaseFile === ":memory:" ? "./data" : dirname(databaseFile);
+  const file = resolve(dir, GENERATED_SECRET_NAME);
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (Buffer.byteLength(stored) >= 32) return stored;
@@ -80,7 +85,7 @@ function developmentSecret(notices: string[]): string {
   const secret = randomBytes(32).toString("base64url");
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, secret + "\n", { mode: 0o600 });
-  notices.push(`SESSION_SECRET is not set: generated one for development and saved it in ${DEV_SECRET_FILE}`);
+  notices.push(`SESSION_SECRET is not set: generated one and saved it in ${file}; set SESSION_SECRET to manage it yourself`);
   return secret;
 }
 
@@ -105,17 +110,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   let sessionSecret = e.SESSION_SECRET ?? "";
-  if (isProduction) {
-    if (sessionSecret === "") {
-      throw new ConfigError("SESSION_SECRET is required in production: set it to at least 32 random bytes (e.g. `openssl rand -base64 32`)");
-    }
-    if (Buffer.byteLength(sessionSecret) < 32) {
-      throw new ConfigError(
-        `SESSION_SECRET is too short (${Buffer.byteLength(sessionSecret)} bytes): use at least 32 random bytes (e.g. \`openssl rand -base64 32\`)`,
-      );
-    }
+  if (sessionSecret.trim() === "") {
+    sessionSecret = generatedSecret(databaseFile, notices);
+  } else if (isProduction && Buffer.byteLength(sessionSecret) < 32) {
+    throw new ConfigError(
+      `SESSION_SECRET is too short (${Buffer.byteLength(sessionSecret)} bytes): use at least 32 random bytes (e.g. \`openssl rand -base64 32\`)`,
+    );
   } else if (Buffer.byteLength(sessionSecret) < 32) {
-    sessionSecret = developmentSecret(notices);
+    // Development with a toy secret: fine for trying things, said out loud.
+    notices.push(`SESSION_SECRET is shorter than 32 bytes; that is refused in production`);
   }
 
   return {

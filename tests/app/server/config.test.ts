@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEV_SECRET_FILE, loadConfig } from "../../../app/server/config.server.ts";
-import { spawnServer, testSecret } from "./server-process.ts";
+import { GENERATED_SECRET_NAME, loadConfig } from "../../../app/server/config.server.ts";
+import { spawnServer, startServer, testSecret } from "./server-process.ts";
 
 /** Starts the real entry with a bad environment; it must stop before building anything. */
 async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -15,7 +15,6 @@ async function failedStart(env: Record<string, string>): Promise<{ code: number 
 describe("start-up with bad configuration", () => {
   it.each([
     [{ SESSION_SECRET: "too-short-secret" }, /SESSION_SECRET is too short \(16 bytes\)/],
-    [{ SESSION_SECRET: "" }, /SESSION_SECRET is required in production/],
     [{ PORT: "eighty" }, /PORT must be a number/],
     [{ PORT: "70000" }, /PORT must be between 0 and 65535/],
     [{ DATABASE_URL: "postgres://db.example/claimtrail" }, /DATABASE_URL .* is not supported yet/],
@@ -51,21 +50,35 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...base, TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback");
   });
 
-  it("generates a development secret once, keeps it in data/ and says so", () => {
+  it("generates a missing secret once, keeps it in data/ and says so", () => {
     const dir = mkdtempSync(join(tmpdir(), "claimtrail-config-"));
     const cwd = process.cwd();
     process.chdir(dir);
     try {
       const first = loadConfig({ NODE_ENV: "development" });
       expect(Buffer.byteLength(first.sessionSecret)).toBeGreaterThanOrEqual(32);
-      expect(first.notices.join(" ")).toContain("generated one for development");
-      expect(readFileSync(join(dir, DEV_SECRET_FILE), "utf8").trim()).toBe(first.sessionSecret);
-      const second = loadConfig({ NODE_ENV: "development" });
+      expect(first.notices.join(" ")).toContain("SESSION_SECRET is not set: generated one");
+      expect(readFileSync(join(dir, "data", GENERATED_SECRET_NAME), "utf8").trim()).toBe(first.sessionSecret);
+      const second = loadConfig({ NODE_ENV: "production" });
       expect(second.sessionSecret).toBe(first.sessionSecret);
       expect(second.notices).toEqual([]);
     } finally {
       process.chdir(cwd);
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a fresh clone", () => {
+  it("starts in production without SESSION_SECRET, keeping a generated one beside the database", async () => {
+    const server = await startServer({ env: { SESSION_SECRET: "" } });
+    try {
+      expect(server.output()).toContain("SESSION_SECRET is not set: generated one");
+      expect(readFileSync(join(server.dir, GENERATED_SECRET_NAME), "utf8").trim().length).toBeGreaterThanOrEqual(32);
+      const res = await fetch(server.url + "/healthz");
+      expect(await res.json()).toEqual({ ok: true });
+    } finally {
+      await server.stop();
     }
   });
 });
