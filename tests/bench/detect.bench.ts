@@ -4,9 +4,12 @@
  * ours takes less wall time). Prints both wall times and the ratio.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { s10CheckDigit } from "../../app/carriers/numbers/check-digits.ts";
+import { detectNumber } from "../../app/carriers/numbers/detect.ts";
+import { findTrackingNumbers } from "../../app/carriers/numbers/find.ts";
 
 const COUNT = 50_000;
 const ROUNDS = 3;
@@ -101,4 +104,17 @@ export async function run(): Promise<void> {
   console.log(`  ours   (tsx app/cli/main.ts detect -):  ${ours.ms.toFixed(0)} ms, ${ours.lines} lines`);
   console.log(`  ts-tracking-number getTracking (node):  ${theirs.ms.toFixed(0)} ms, ${theirs.lines} lines`);
   console.log(`  ratio ours / theirs: ${(ours.ms / theirs.ms).toFixed(2)} (${ours.ms < theirs.ms ? "ours faster" : "ours SLOWER"})`);
+
+  // In-process figures, after start-up: what the e-mail and paste parsers pay per call.
+  const list = numbers(COUNT);
+  const started = performance.now();
+  for (const number of list) detectNumber(number);
+  const detectMs = performance.now() - started;
+  const email = readFileSync(new URL("../fixtures/numbers/aliexpress-shipped-email.txt", import.meta.url), "utf8");
+  const text = email.repeat(Math.ceil(1_000_000 / email.length));
+  const findStarted = performance.now();
+  const hits = findTrackingNumbers(text).length;
+  const findMs = performance.now() - findStarted;
+  console.log(`  in process: detectNumber ${Math.round(COUNT / (detectMs / 1000)).toLocaleString("en")} numbers/s; ` +
+    `findTrackingNumbers ${(text.length / 1e6).toFixed(1)} MB of e-mails in ${findMs.toFixed(0)} ms (${hits} numbers)`);
 }

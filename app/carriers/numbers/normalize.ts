@@ -24,7 +24,17 @@ export interface NormalizedNumber {
   alphanumeric: boolean;
 }
 
+function isUpperAlnum(input: string): boolean {
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) return false;
+  }
+  return true;
+}
+
 export function normalizeNumber(input: string): NormalizedNumber {
+  // Most bulk input is already clean; skip rebuilding the string then.
+  if (isUpperAlnum(input)) return { text: input, alphanumeric: true };
   let text = "";
   let alphanumeric = true;
   for (let i = 0; i < input.length; i++) {
