@@ -3,6 +3,7 @@
  * time-based alerts are exactly "the buyer's-guide deadline has passed", and those deadlines only
  * exist in the states they concern, so an alert can never contradict the state.
  */
+import { isoMs } from "./calendar.ts";
 import type { Deadline } from "./order-facts.ts";
 import { BUYERS_GUIDE } from "./policies/buyers-guide.ts";
 import { GUIDE_DEADLINE_IDS, MARKETPLACE_WINDOW_IDS, type OrderView } from "./deadlines.ts";
@@ -40,7 +41,7 @@ export function alertsOf(view: OrderView, deadlines: readonly Deadline[], now: D
     const alert = ALERT_OF_PASSED_GUIDE_DEADLINE[deadline.id];
     if (alert && deadline.past) alerts.add(alert);
     if (MARKETPLACE_WINDOW_IDS.has(deadline.id) && WINDOW_WATCH_CASES.has(view.case)) {
-      const dueMs = Date.parse(deadline.due);
+      const dueMs = isoMs(deadline.due);
       if (dueMs >= nowMs && dueMs <= horizonMs) alerts.add("protection_expiring");
     }
   }

@@ -3,7 +3,7 @@
  * rule made it (`reason`) and where the rule comes from (`source`). A date the buyer read on their own
  * order page wins over a computed one and says so. Pure: `now` is an argument.
  */
-import { dayLabel, earliest, minusDays, plusDays, plusHours, plusYears, zoneOf, type Zone } from "./calendar.ts";
+import { dayLabel, earliest, isoMs, minusDays, plusDays, plusHours, plusYears, zoneOf, type Zone } from "./calendar.ts";
 import type { Deadline, OrderFacts } from "./order-facts.ts";
 import type { OrderContext } from "./order.machine.ts";
 import { ALIEXPRESS_PROTECTION } from "./policies/aliexpress.ts";
@@ -207,7 +207,7 @@ function aliexpressDeadlines(inputs: Inputs): Draft[] {
 function temuDeadlines(inputs: Inputs): Draft[] {
   const { facts, ctx, zone, expectedDelivery } = inputs;
   const drafts: Draft[] = [];
-  const deliveredInTime = ctx.deliveredAt !== null && expectedDelivery !== null && Date.parse(ctx.deliveredAt) <= Date.parse(expectedDelivery);
+  const deliveredInTime = ctx.deliveredAt !== null && expectedDelivery !== null && isoMs(ctx.deliveredAt) <= isoMs(expectedDelivery);
   if (expectedDelivery && !deliveredInTime) {
     const hours = TEMU_LATE_DELIVERY.rules.creditHoursAfterLatestEstimate;
     drafts.push({
@@ -296,7 +296,7 @@ function cardDeadlines(inputs: Inputs): Draft[] {
       reason: `UK banks normally accept a chargeback within ${UK_CHARGEBACK.rules.filingDays} days of the purchase or the intended delivery; the earlier is used.`,
     });
   }
-  windows.sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
+  windows.sort((a, b) => isoMs(a.due) - isoMs(b.due));
   const first = windows[0];
   const disagree = windows.length > 1 ? " The rules differ between networks, so the earliest date is used." : "";
   const drafts: Draft[] = [
@@ -371,12 +371,12 @@ export function computeDeadlines(facts: OrderFacts, view: OrderView, now: Date):
     ...(!settled && facts.paymentMethod === "paypal" ? paypalDeadlines(inputs) : []),
     ...(!settled && facts.paymentMethod === "card" ? cardDeadlines(inputs) : []),
   ];
-  const orderedMs = Date.parse(facts.orderedAt);
+  const orderedMs = isoMs(facts.orderedAt);
   const nowMs = now.getTime();
   return drafts
     .map((d) => {
       // A typo on the order page or a carrier clock must not put a deadline before the order.
-      const dueMs = Math.max(Date.parse(d.due), orderedMs);
+      const dueMs = Math.max(isoMs(d.due), orderedMs);
       const due = new Date(dueMs).toISOString();
       return { id: d.id, due, title: d.title, reason: d.reason, source: d.source, past: dueMs < nowMs };
     })

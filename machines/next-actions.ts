@@ -2,7 +2,7 @@
  * The buyer's next steps, from the state, the alerts, the case and the deadlines: each a concrete
  * sentence with its date, and how soon it matters. One rule per entry of ACTION_RULES, tried in order.
  */
-import { dayLabel, zoneOf, type Zone } from "./calendar.ts";
+import { dayLabel, isoMs, zoneOf, type Zone } from "./calendar.ts";
 import type { OrderView } from "./deadlines.ts";
 import type { Deadline, NextAction, OrderFacts } from "./order-facts.ts";
 import type { Alert, CaseState } from "./vocabulary.ts";
@@ -23,7 +23,7 @@ const OPEN_CASES: ReadonlySet<CaseState> = new Set(["none", "checklist", "contac
 const URGENCY_ORDER = { now: 0, soon: 1, later: 2 } as const;
 
 const day = (i: ActionInputs, iso: string) => dayLabel(iso, i.now, i.zone);
-const daysLeft = (i: ActionInputs, d: Deadline) => (Date.parse(d.due) - i.now.getTime()) / DAY_MS;
+const daysLeft = (i: ActionInputs, d: Deadline) => (isoMs(d.due) - i.now.getTime()) / DAY_MS;
 /** An open deadline: not passed. */
 const open = (d: Deadline | undefined): d is Deadline => d !== undefined && !d.past;
 

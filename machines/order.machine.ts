@@ -7,6 +7,7 @@
  * and a sweep sends `clock.tick`. XState `after` timers would not survive a restored snapshot.
  */
 import { assign, setup, type SnapshotFrom } from "xstate";
+import { isoMs } from "./calendar.ts";
 import {
   CASE_STATES,
   MILESTONES,
@@ -98,7 +99,7 @@ export const CASE_OF_REPORT: Record<CaseReportKind, CaseState> = {
   closed: "closed",
 };
 
-const ms = (iso: string | null): number => (iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso));
+const ms = (iso: string | null): number => (iso === null ? Number.NEGATIVE_INFINITY : isoMs(iso));
 
 /** Events are ordered by their own time, then leg, then how far along the milestone is. */
 function isLatestCarrierEvent(context: OrderContext, event: CarrierEventFact): boolean {
@@ -132,18 +133,18 @@ function compareCarrierEvents(a: CarrierEventFact, b: CarrierEventFact): number 
   return (MILESTONE_RANK.get(a.milestone) ?? 0) - (MILESTONE_RANK.get(b.milestone) ?? 0);
 }
 
-function recordCarrierEvent(context: OrderContext, event: CarrierEventFact): OrderContext {
-  if (event.milestone === "unknown") return context;
+/** Records one event into `next`, a private copy of the context made by the fold (so no copy per event). */
+function recordCarrierEvent(next: OrderContext, event: CarrierEventFact): void {
+  if (event.milestone === "unknown") return;
   const timed = event.at !== null;
-  const next: OrderContext = {
-    ...context,
-    eventCount: context.eventCount + 1,
-    firstEventAt: timed ? minIso(context.firstEventAt, event.at) : context.firstEventAt,
-    lastEventAt: timed ? maxIso(context.lastEventAt, event.at) : context.lastEventAt,
-  };
-  if (event.milestone === "info_received" && timed) next.labelAt = minIso(context.labelAt, event.at);
-  if (!isLatestCarrierEvent(context, event)) return next;
-  const before = context.latestMilestone ? STATE_OF_MILESTONE[context.latestMilestone] : null;
+  next.eventCount += 1;
+  if (timed) {
+    next.firstEventAt = minIso(next.firstEventAt, event.at);
+    next.lastEventAt = maxIso(next.lastEventAt, event.at);
+    if (event.milestone === "info_received") next.labelAt = minIso(next.labelAt, event.at);
+  }
+  if (!isLatestCarrierEvent(next, event)) return;
+  const before = next.latestMilestone ? STATE_OF_MILESTONE[next.latestMilestone] : null;
   const after = STATE_OF_MILESTONE[event.milestone];
   next.latestMilestone = event.milestone;
   next.latestAt = event.at;
@@ -152,10 +153,9 @@ function recordCarrierEvent(context: OrderContext, event: CarrierEventFact): Ord
   if (before !== after) {
     next.stateSince = event.at;
     const wasInCustoms = before !== null && CUSTOMS_STATES.has(before);
-    next.customsSince = CUSTOMS_STATES.has(after) ? (wasInCustoms ? context.customsSince : event.at) : null;
+    next.customsSince = CUSTOMS_STATES.has(after) ? (wasInCustoms ? next.customsSince : event.at) : null;
+    if (after === "delivered") next.deliveredAt = event.at;
   }
-  if (after === "delivered" && before !== "delivered") next.deliveredAt = event.at;
-  return next;
 }
 
 /**
@@ -168,8 +168,8 @@ function foldCarrierEvents(context: OrderContext, event: CarrierEvent | CarrierB
   const memo = foldMemo.get(event);
   if (memo && memo.context === context) return memo.result;
   const batch = event.type === "carrier.event" ? [event] : [...event.events].sort(compareCarrierEvents);
-  let result = context;
-  for (const item of batch) result = recordCarrierEvent(result, item);
+  const result = { ...context };
+  for (const item of batch) recordCarrierEvent(result, item);
   foldMemo.set(event, { context, result });
   return result;
 }
