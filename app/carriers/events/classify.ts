@@ -21,8 +21,11 @@ export interface Classification {
 const MEANINGS: readonly PhraseMeaning[] = [...MILESTONES, "not"];
 const NOT = MEANINGS.indexOf("not");
 const UNKNOWN = MEANINGS.indexOf("unknown");
-/** Negation reaches a phrase starting at most this many folded units after it ("not yet delivered"). */
-const NEGATION_REACH = 6;
+/**
+ * Negation reaches a phrase starting at most this many folded units after it: one or two short
+ * words ("not yet delivered", "nie została doręczona", "non è stata consegnata").
+ */
+const NEGATION_REACH = 10;
 /** Below this a reading is not worth reporting. */
 const MIN_CONFIDENCE = 0.15;
 
@@ -36,6 +39,16 @@ const hits = new PhraseHits();
 const order = new Int32Array(hits.phrase.length);
 const kept = new Int32Array(hits.phrase.length);
 const missing = new Float64Array(MEANINGS.length); // Π(1 − weight) per milestone
+
+/** Whether clause punctuation stands between folded positions `from` and `to` (inclusive). */
+function breakBetween(from: number, to: number): boolean {
+  for (let b = 0; b < hits.breakCount; b++) {
+    const at = hits.breaks[b];
+    if (at > to) return false;
+    if (at >= from) return true;
+  }
+  return false;
+}
 
 export function classifyEvent(text: string): Classification {
   if (typeof text !== "string" || text.length === 0) return { milestone: "unknown", confidence: 0 };
@@ -97,7 +110,7 @@ export function classifyEvent(text: string): Classification {
     if (meaning === UNKNOWN) continue;
     const weight = weightOf[hits.phrase[j]];
     const start = hits.start[j];
-    if (start >= lastNegationEnd - 1 && start <= lastNegationEnd + NEGATION_REACH) {
+    if (start >= lastNegationEnd - 1 && start <= lastNegationEnd + NEGATION_REACH && !breakBetween(lastNegationEnd - 1, start)) {
       doubt += weight / 2;
       continue;
     }

@@ -7,7 +7,7 @@
  * side and the text is read as if it had a space before and after, so " delivered " only matches the
  * whole word; "entreg*" is padded only in front. Phrases in unspaced scripts (Chinese) get no padding.
  */
-import { DROPPED, FOLD, SEPARATOR, foldText, isUnspacedScript } from "./text-folding.ts";
+import { CLAUSE_BREAK, DROPPED, FOLD, SEPARATOR, foldText, isUnspacedScript } from "./text-folding.ts";
 
 /**
  * Reusable hit buffers (typed arrays: no allocation per hit). Hit k is phrase `phrase[k]` over
@@ -17,6 +17,9 @@ export class PhraseHits {
   readonly phrase = new Int32Array(MAX_HITS);
   readonly start = new Int32Array(MAX_HITS);
   readonly end = new Int32Array(MAX_HITS);
+  /** Folded positions of clause punctuation (commas, full stops, brackets…), ascending. */
+  readonly breaks = new Int32Array(MAX_HITS);
+  breakCount = 0;
 }
 
 /** Above this many hits a line is noise (a pasted page, an attack); later hits are ignored. */
@@ -130,6 +133,7 @@ export class PhraseAutomaton {
   /** Writes the hits in `text` into `hits` (ordered by end, longest first at one end); returns the count. */
   scan(text: string, hits: PhraseHits): number {
     let count = 0;
+    let breakCount = 0;
     let state = this.dense[1]; // after the virtual space before the text
     let position = 1;
     let lastWasSeparator = true; // the virtual space before the text
@@ -140,9 +144,12 @@ export class PhraseAutomaton {
         if (lastWasSeparator) break;
         cls = 1; // the virtual space after the text
       } else {
-        const folded = FOLD[text.charCodeAt(i)];
+        const unit = text.charCodeAt(i);
+        const folded = FOLD[unit];
         if (folded === DROPPED) continue;
         if (folded === SEPARATOR) {
+          // A clause break folds into the separator at `position` (the one already read, or the next).
+          if (CLAUSE_BREAK[unit] === 1 && breakCount < MAX_HITS) hits.breaks[breakCount++] = lastWasSeparator ? position - 1 : position;
           if (lastWasSeparator) continue;
           lastWasSeparator = true;
         } else lastWasSeparator = false;
@@ -173,6 +180,7 @@ export class PhraseAutomaton {
       }
       if (count >= MAX_HITS) break;
     }
+    hits.breakCount = breakCount;
     return count;
   }
 

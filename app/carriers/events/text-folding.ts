@@ -51,6 +51,17 @@ function buildFoldTable(): Uint16Array {
 
 export const FOLD: Uint16Array = buildFoldTable();
 
+/**
+ * Punctuation that ends a clause. Folding turns it into a plain separator; the matcher still
+ * notes where it stood so that a negation does not reach across it ("not collected, return to
+ * sender" returns; "not delivered" fails).
+ */
+export const CLAUSE_BREAK: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const char of ",.;:!?|/()[]{}<>\u2013\u2014\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u3010\u3011\uff08\uff09") table[char.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /** Scripts written without spaces: their phrases match anywhere, not as whole words. */
 export function isUnspacedScript(unit: number): boolean {
   return (

@@ -227,5 +227,7 @@ export const DE: PhraseTable = {
     ["erfolgt ein 0 zustellversuch", "out_for_delivery", 0.75],
     ["nicht in der filiale abgeholt", "exception", 0.6],
     ["briefzentrum", "in_transit", 0.45],
+    ["zur abholung bereitgehalten", "available_for_pickup", 0.9],
+    ["bereitgehalten", "available_for_pickup", 0.6],
   ],
 };

@@ -812,5 +812,8 @@ export const EN: PhraseTable = {
     ["post office collection", "picked_up", 0.7],
     ["arrive at sorting center", "picked_up", 0.55],
     ["port of departure received by carrier", "departed_origin", 0.8],
+    ["not home", "delivery_failed", 0.7],
+    ["not yet been delivered", "delivery_failed", 0.6],
+    ["waiting to be collected", "available_for_pickup", 0.85],
   ],
 };

@@ -162,5 +162,7 @@ export const ES: PhraseTable = {
     ["listo para retirar", "available_for_pickup", 0.9],
     ["disponible para retirar", "available_for_pickup", 0.9],
     ["no se pudo entregar", "delivery_failed", 0.9],
+    ["no ha sido entregado", "delivery_failed", 0.85],
+    ["no pudo ser entregado", "delivery_failed", 0.85],
   ],
 };

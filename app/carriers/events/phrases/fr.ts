@@ -171,5 +171,7 @@ export const FR: PhraseTable = {
     ["livraison effectuee", "delivered", 0.9],
     ["disponible dans votre relais", "available_for_pickup", 0.9],
     ["en souffrance", "available_for_pickup", 0.75],
+    ["n a pas ete livre", "delivery_failed", 0.85],
+    ["pas pu etre livre", "delivery_failed", 0.85],
   ],
 };

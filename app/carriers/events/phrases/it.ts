@@ -140,5 +140,7 @@ export const IT: PhraseTable = {
     ["spedizione generata", "info_received", 0.8],
     ["arrivata in sede destinazione", "at_delivery_office", 0.75],
     ["sede destinazione", "at_delivery_office", 0.5],
+    ["non e stata consegnata", "delivery_failed", 0.85],
+    ["non e stato consegnato", "delivery_failed", 0.85],
   ],
 };

@@ -160,5 +160,7 @@ export const PL: PhraseTable = {
     ["przypomnienie o czekajacej paczce", "available_for_pickup", 0.85],
     ["uplynal termin odbioru", "exception", 0.75],
     ["brak mozliwosci doreczenia", "delivery_failed", 0.85],
+    ["nie zostala doreczona", "delivery_failed", 0.85],
+    ["nie zostala dostarczona", "delivery_failed", 0.85],
   ],
 };

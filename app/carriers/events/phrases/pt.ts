@@ -160,5 +160,6 @@ export const PT: PhraseTable = {
     ["entregue com sucesso", "delivered", 0.95],
     ["em transferencia", "in_transit", 0.6],
     ["rota de entrega", "out_for_delivery", 0.8],
+    ["nao foi entregue", "delivery_failed", 0.85],
   ],
 };

@@ -169,5 +169,9 @@ export const RU: PhraseTable = {
     ["прием на таможню", "customs_pending", 0.85],
     ["адресату", "delivered", 0.7],
     ["опс вручения", "at_delivery_office", 0.8],
+    ["вручена", "delivered", 0.85],
+    ["не вручено", "delivery_failed", 0.85],
+    ["не вручена", "delivery_failed", 0.85],
+    ["не удалось вручить", "delivery_failed", 0.85],
   ],
 };

@@ -328,5 +328,10 @@ export const ZH: PhraseTable = {
     ["已收货", "picked_up", 0.7],
     ["物流已收货", "picked_up", 0.85],
     ["集运中心", "picked_up", 0.6],
+    ["未能投递", "delivery_failed", 0.85],
+    ["无法投递", "delivery_failed", 0.85],
+    ["未能派送", "delivery_failed", 0.85],
+    ["交由末端", "handed_over", 0.85],
+    ["海外仓", "arrived_destination", 0.6],
   ],
 };

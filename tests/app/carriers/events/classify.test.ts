@@ -56,6 +56,15 @@ describe("classifyEvent", () => {
     expect(mixed.confidence).toBeLessThan(0.8);
   });
 
+  it("reads a negation across a short word but not across a clause break", () => {
+    // "non è stata consegnata": the negation skips "è stata"; never read as delivered
+    expect(classifyEvent("La spedizione non è stata consegnata").milestone).not.toBe("delivered");
+    expect(classifyEvent("The parcel was not yet delivered").milestone).not.toBe("delivered");
+    // the comma ends the negated clause: the return stands
+    expect(classifyEvent("Shipment not collected, return to sender").milestone).toBe("returned");
+    expect(classifyEvent("Recipient not at address. Returned to sender.").milestone).toBe("returned");
+  });
+
   it("matches regardless of case, accents and punctuation", () => {
     expect(classifyEvent("OUT FOR DELIVERY").milestone).toBe("out_for_delivery");
     expect(classifyEvent("votre colis est livre").milestone).toBe("delivered");
