@@ -25,7 +25,11 @@ export function cleanInput(text: string): CleanInput {
   if (removed > 0) warnings.push(`removed ${removed} control or invisible character${removed === 1 ? "" : "s"}`);
   let truncated = 0;
   const lines = visible.split("\n").map((raw) => {
-    let line = raw.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ");
+    let line = raw
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+      // Full-width digits, colon and slash ("２０２６年３月４日 ０８：１５") become ASCII so dates read;
+      // the rest of the full-width punctuation ("，", "（") is the carrier's text and stays.
+      .replace(/[\uFF10-\uFF1A\uFF0F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     if (line.length > MAX_LINE_LENGTH) {
       truncated += 1;
       line = line.slice(0, MAX_LINE_LENGTH);

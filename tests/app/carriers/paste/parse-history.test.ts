@@ -30,6 +30,11 @@ describe("parseHistory: date forms", () => {
     expect(events[0].text).not.toMatch(/\d{1,2}:\d{2}/);
   });
 
+  it("reads full-width digits as Chinese pages print them, keeping the text's own punctuation", () => {
+    const { events } = parseHistory("２０２６年３月４日 ０８：１５ 【深圳市】快件已揽收，准备发往【广州】");
+    expect(events.map((e) => [e.at, e.location, e.text])).toEqual([["2026-03-04T08:15:00Z", "深圳市", "快件已揽收，准备发往【广州】"]]);
+  });
+
   it("reads a zone abbreviation that names a fixed offset", () => {
     expect(ats("3/14/2026 8:15 AM PDT Departed from sorting center")).toEqual(["2026-03-14T15:15:00Z"]);
   });
