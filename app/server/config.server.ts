@@ -40,6 +40,11 @@ export interface Config {
   sessionSecret: string;
   /** The public origin (no trailing slash): CSRF checks, redirects and absolute links use it, never `Host`. */
   appUrl: string;
+  /**
+   * Origins whose writes the CSRF check accepts: APP_URL, and when APP_URL is not set, the same
+   * port on the other loopback names, so a fresh `npm start` works at 127.0.0.1 as at localhost.
+   */
+  allowedOrigins: string[];
   /** Express's `trust proxy` value: false, a hop count, or a list of addresses. */
   trustProxy: boolean | number | string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -121,13 +126,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notices.push(`SESSION_SECRET is shorter than 32 bytes; that is refused in production`);
   }
 
+  const appUrl = parseAppUrl(e.APP_URL, e.PORT);
+  const allowedOrigins = e.APP_URL?.trim()
+    ? [appUrl]
+    : [appUrl, `http://127.0.0.1:${e.PORT}`, `http://[::1]:${e.PORT}`];
+  if (isProduction && appUrl.startsWith("http:") && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(appUrl)) {
+    notices.push(`APP_URL ${appUrl} is plain http: browsers drop the Secure session cookie there, so serve ClaimTrail over https`);
+  }
+
   return {
     nodeEnv: e.NODE_ENV,
     isProduction,
     port: e.PORT,
     databaseFile,
     sessionSecret,
-    appUrl: parseAppUrl(e.APP_URL, e.PORT),
+    appUrl,
+    allowedOrigins,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     notices,

@@ -11,25 +11,25 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrfRejection(
   method: string,
   headers: { origin?: string | undefined; secFetchSite?: string | undefined },
-  appOrigin: string,
+  allowedOrigins: readonly string[],
 ): string | null {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   if (headers.secFetchSite?.toLowerCase() === "cross-site") {
     return "This request came from another website and was refused. Open ClaimTrail directly and try again.";
   }
   const origin = headers.origin;
-  if (origin !== undefined && origin !== appOrigin) {
+  if (origin !== undefined && !allowedOrigins.includes(origin)) {
     return "This request came from another origin and was refused. Open ClaimTrail directly and try again.";
   }
   return null;
 }
 
-export function csrfMiddleware(appOrigin: string) {
+export function csrfMiddleware(allowedOrigins: readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const reason = csrfRejection(
       req.method,
       { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
-      appOrigin,
+      allowedOrigins,
     );
     if (reason === null) return next();
     res.status(403).type("text/plain; charset=utf-8").send(reason + "\n");

@@ -56,7 +56,7 @@ async function start(config: Config, dev: boolean): Promise<void> {
   app.use(securityHeaders({ https: config.appUrl.startsWith("https:") }));
   app.use(requestLogger(logger));
   app.get("/healthz", healthz(getDb));
-  app.use(csrfMiddleware(config.appUrl));
+  app.use(csrfMiddleware(config.allowedOrigins));
   app.use(bodyLimit(MAX_FORM_BYTES));
 
   const build = await remixBuild(dev, app);

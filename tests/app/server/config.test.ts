@@ -43,6 +43,12 @@ describe("loadConfig", () => {
     });
   });
 
+  it("accepts writes from the loopback names only while APP_URL is left at its default", () => {
+    const base = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), PORT: "4000" };
+    expect(loadConfig(base).allowedOrigins).toEqual(["http://localhost:4000", "http://127.0.0.1:4000", "http://[::1]:4000"]);
+    expect(loadConfig({ ...base, APP_URL: "https://claimtrail.example/" }).allowedOrigins).toEqual(["https://claimtrail.example"]);
+  });
+
   it("reads TRUST_PROXY as off, a hop count or addresses", () => {
     const base = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) };
     expect(loadConfig({ ...base, TRUST_PROXY: "off" }).trustProxy).toBe(false);

@@ -31,15 +31,15 @@ describe("safeRedirectPath", () => {
 
 describe("csrfRejection", () => {
   it("lets reads and same-origin writes through", () => {
-    expect(csrfRejection("GET", { origin: "https://evil.example", secFetchSite: "cross-site" }, APP)).toBeNull();
-    expect(csrfRejection("POST", { origin: APP, secFetchSite: "same-origin" }, APP)).toBeNull();
-    expect(csrfRejection("POST", {}, APP)).toBeNull();
+    expect(csrfRejection("GET", { origin: "https://evil.example", secFetchSite: "cross-site" }, [APP])).toBeNull();
+    expect(csrfRejection("POST", { origin: APP, secFetchSite: "same-origin" }, [APP])).toBeNull();
+    expect(csrfRejection("POST", {}, [APP])).toBeNull();
   });
 
   it("refuses cross-site and foreign-origin writes", () => {
-    expect(csrfRejection("POST", { secFetchSite: "cross-site" }, APP)).toMatch(/refused/);
-    expect(csrfRejection("DELETE", { origin: "https://evil.example" }, APP)).toMatch(/refused/);
-    expect(csrfRejection("POST", { origin: "null" }, APP)).toMatch(/refused/);
-    expect(csrfRejection("POST", { origin: "http://claimtrail.example" }, APP)).toMatch(/refused/);
+    expect(csrfRejection("POST", { secFetchSite: "cross-site" }, [APP])).toMatch(/refused/);
+    expect(csrfRejection("DELETE", { origin: "https://evil.example" }, [APP])).toMatch(/refused/);
+    expect(csrfRejection("POST", { origin: "null" }, [APP])).toMatch(/refused/);
+    expect(csrfRejection("POST", { origin: "http://claimtrail.example" }, [APP])).toMatch(/refused/);
   });
 });
