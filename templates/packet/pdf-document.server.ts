@@ -4,10 +4,13 @@
  * here against the embedded fonts' coverage.
  */
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { PDFDocument as PdfDocument, PDFFont, PDFPage } from "pdf-lib";
+import pdfLib from "pdf-lib/dist/pdf-lib.min.js";
 import type { Block, PacketContent } from "./packet-content.ts";
 import { coverageOf, drawableText, loadFontFiles, subsetFonts, type Coverage, type FontRole } from "./packet-fonts.server.ts";
 import type { PreparedImage } from "./prepared-image.ts";
+
+const { PDFDocument, rgb } = pdfLib;
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const MARGIN = 48;
@@ -131,7 +134,7 @@ class Layout {
   y = TOP;
   private fresh = true;
   constructor(
-    private doc: PDFDocument,
+    private doc: PdfDocument,
     private type: Typesetter,
   ) {
     this.newPage();
