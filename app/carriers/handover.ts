@@ -81,6 +81,11 @@ const CARRIER_NAMES: ReadonlyArray<{ name: string; ids: readonly CarrierId[] }> 
   { name: "singpost", ids: ["singapore-post"] },
   { name: "singapore post", ids: ["singapore-post"] },
   { name: "amazon", ids: ["amazon"] },
+  { name: "4px", ids: ["4px"] },
+  { name: "yunexpress", ids: ["yunexpress"] },
+  { name: "yanwen", ids: ["yanwen"] },
+  { name: "cainiao", ids: ["cainiao"] },
+  { name: "china post", ids: ["china-post"] },
 ];
 
 /** Home country of carriers that deliver in one country only (multi-country ones are left out). */
@@ -103,7 +108,8 @@ function firstPhraseIndex(lower: string): number {
   return best;
 }
 
-function namedCarriers(lower: string): CarrierId[] {
+/** Carrier ids the text names ("handed over to USPS", "Carrier: PostNL"), in table order. */
+export function namedCarriers(lower: string): CarrierId[] {
   const ids: CarrierId[] = [];
   for (const { name, ids: meant } of CARRIER_NAMES) {
     const at = lower.indexOf(name);
@@ -118,7 +124,11 @@ function namedCarriers(lower: string): CarrierId[] {
   return ids;
 }
 
-function carrierOf(found: FoundNumber, named: readonly CarrierId[]): CarrierId | null {
+/**
+ * The carrier of a number found in text: a carrier the text names wins when the number's shape
+ * allows it (an ambiguous 12-digit number beside "4PX" is 4PX's), else the detector's best guess.
+ */
+export function carrierOf(found: FoundNumber, named: readonly CarrierId[]): CarrierId | null {
   const allowed = found.candidates.map((c) => c.carrier);
   const agreed = named.find((id) => allowed.includes(id));
   if (agreed) return agreed;

@@ -7,6 +7,7 @@
 import { convert } from "html-to-text";
 import { simpleParser } from "mailparser";
 import type { CarrierId, Platform } from "../../../machines/vocabulary.ts";
+import { carrierOf, namedCarriers } from "../handover.ts";
 import { findTrackingNumbers } from "../numbers/find.ts";
 import type { Candidate } from "../numbers/types.ts";
 import { isValidTimeZone } from "../paste/to-instant.ts";
@@ -145,6 +146,7 @@ export async function parseShippingEmail(source: string | Uint8Array, options: P
   const { platform, reason } = platformOf(message, text);
   const orderNumber = orderNumberOf(text, platform);
   const seen = new Set<string>();
+  const named = namedCarriers(text.toLowerCase());
   const trackingNumbers: EmailTrackingNumber[] = [];
   for (const found of findTrackingNumbers(text, { platform })) {
     // The order number is the likeliest false match (AliExpress ids are long digit runs).
@@ -158,7 +160,7 @@ export async function parseShippingEmail(source: string | Uint8Array, options: P
     }
     trackingNumbers.push({
       number: found.normalized,
-      carrier: found.carrier,
+      carrier: carrierOf(found, named),
       candidates: found.candidates,
       ...(found.country ? { country: found.country } : {}),
     });

@@ -53,6 +53,14 @@ describe("parseShippingEmail on synthetic marketplace notifications", () => {
     expect(facts.dates).toMatchObject([{ kind: "ordered", at: "2026-03-02T00:00:00Z" }]);
   });
 
+  it("lets the carrier the e-mail names settle a number several carriers could own", async () => {
+    const fourPx = await parseShippingEmail("Your parcel is on its way with 4PX. Tracking number: 123456789012");
+    const plain = await parseShippingEmail("Your parcel is on its way. Tracking number: 123456789012");
+    expect(fourPx.trackingNumbers[0].carrier).toBe("4px");
+    expect(plain.trackingNumbers[0].carrier).toBe("fedex");
+    expect(fourPx.trackingNumbers[0].candidates.map((c) => c.carrier)).toContain("fedex");
+  });
+
   it("never reports the order number as a tracking number", async () => {
     const facts = await parseShippingEmail("AliExpress order 8187654321098765 shipped, tracking number LP00512345678901");
     expect(facts.trackingNumbers.map((t) => t.number)).toEqual(["LP00512345678901"]);
