@@ -333,5 +333,13 @@ export const ZH: PhraseTable = {
     ["未能派送", "delivery_failed", 0.85],
     ["交由末端", "handed_over", 0.85],
     ["海外仓", "arrived_destination", 0.6],
+    ["无法", "not", 0],
+    ["收件人", "unknown", 0],
+    ["无法送达", "delivery_failed", 0.9],
+    ["取货点", "available_for_pickup", 0.8],
+    ["退还给发件人", "returned", 0.95],
+    ["退还", "returned", 0.7],
+    ["预约递送", "unknown", 0],
+    ["再次配送", "delivery_failed", 0.6],
   ],
 };
