@@ -341,5 +341,10 @@ export const ZH: PhraseTable = {
     ["退还", "returned", 0.7],
     ["预约递送", "unknown", 0],
     ["再次配送", "delivery_failed", 0.6],
+    ["拒绝签收", "returned", 0.7],
+    ["拒签", "returned", 0.7],
+    ["签收失败", "delivery_failed", 0.85],
+    ["待签收", "out_for_delivery", 0.5],
+    ["送达时间", "unknown", 0],
   ],
 };

@@ -31,6 +31,8 @@ const HARD_CASES: ReadonlyArray<readonly [text: string, milestone: string]> = [
   ["Zending niet bezorgd, adres incorrect", "delivery_failed"],
   ["A entrega não pode ser efetuada - Carteiro não atendido", "delivery_failed"],
   ["未妥投", "delivery_failed"],
+  ["收件人拒绝签收", "returned"],
+  ["派送失败，收件人不在", "delivery_failed"],
   ["Delivered, In/At Mailbox", "delivered"],
   // country arrival vs facility arrival
   ["Arrived at destination country", "arrived_destination"],
