@@ -185,6 +185,18 @@ export interface ProviderTrackingsTable {
   created_at: string;
 }
 
+/** An order being added through the wizard: one row per unfinished order, deleted on create. */
+export interface OrderDraftsTable {
+  id: string;
+  user_id: string;
+  /** The wizard step the person is on: marketplace | facts | tracking | history | review */
+  step: string;
+  /** What was typed so far, as JSON text (app/orders/wizard/draft-data.ts). */
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -197,6 +209,7 @@ export interface Database {
   notifications: NotificationsTable;
   calendar_feeds: CalendarFeedsTable;
   provider_trackings: ProviderTrackingsTable;
+  order_drafts: OrderDraftsTable;
 }
 
 export type User = Selectable<UsersTable>;
