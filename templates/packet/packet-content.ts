@@ -199,12 +199,12 @@ export function buildPacketContent(
         { title: "Source", width: 0.1 },
       ],
       rows: story.timeline.map((t) => [
-        [t.leg, t.carrier].filter(Boolean).join("\n") || "—",
+        cut([t.leg, t.carrier].filter(Boolean).join("\n")) || "—",
         t.when ?? "not given",
         t.place ? cut(t.place) : "—",
         cut(t.text) || "(empty)",
         MILESTONE_LABEL[t.milestone],
-        t.source ?? "—",
+        t.source ? cut(t.source) : "—",
       ]),
     });
   }

@@ -129,6 +129,18 @@ class Typesetter {
   }
 }
 
+/**
+ * A row must fit on one page (rows never split), so a cell or value longer than a page keeps what
+ * fits and says how much was cut; `reserve` lines are left for a repeated table header.
+ */
+function fitPage(lines: string[], style: Style, wrap: (text: string) => string[], reserve = 0): string[] {
+  const max = Math.floor((TOP - BOTTOM) / style.lineHeight) - 1 - reserve;
+  if (lines.length <= max) return lines;
+  const marker = (kept: number) => wrap(`[… ${lines.length - kept} more lines not shown]`);
+  const kept = max - marker(max).length;
+  return [...lines.slice(0, kept), ...marker(kept)];
+}
+
 class Layout {
   page!: PDFPage;
   y = TOP;
@@ -167,8 +179,10 @@ class Layout {
   facts(rows: Array<[string, string]>): void {
     const labelWidth = 150;
     for (const [label, value] of rows) {
-      const labelLines = this.type.wrap(label, LABEL, labelWidth - 8);
-      const valueLines = this.type.wrap(value, BODY, CONTENT_WIDTH - labelWidth);
+      const wrapLabel = (text: string) => this.type.wrap(text, LABEL, labelWidth - 8);
+      const wrapValue = (text: string) => this.type.wrap(text, BODY, CONTENT_WIDTH - labelWidth);
+      const labelLines = fitPage(wrapLabel(label), LABEL, wrapLabel);
+      const valueLines = fitPage(wrapValue(value), BODY, wrapValue);
       const height = Math.max(labelLines.length * LABEL.lineHeight, valueLines.length * BODY.lineHeight) + 3;
       this.room(height);
       const top = this.y;
@@ -181,7 +195,11 @@ class Layout {
 
   table(columns: Array<{ title: string; width: number }>, rows: string[][]): void {
     const widths = columns.map((c) => c.width * CONTENT_WIDTH);
-    const cellLines = (cells: string[], style: Style) => cells.map((c, i) => this.type.wrap(c, style, widths[i] - 2 * CELL_PAD));
+    const cellLines = (cells: string[], style: Style) =>
+      cells.map((c, i) => {
+        const wrap = (text: string) => this.type.wrap(text, style, widths[i] - 2 * CELL_PAD);
+        return fitPage(wrap(c), style, wrap, 3);
+      });
     const heightOf = (lines: string[][], style: Style) => Math.max(...lines.map((l) => l.length)) * style.lineHeight + 2 * CELL_PAD;
     const header = cellLines(columns.map((c) => c.title), CELL_HEAD);
     const headerHeight = heightOf(header, CELL_HEAD);
@@ -199,8 +217,9 @@ class Layout {
       this.fresh = false;
     };
 
-    // Long tables flow over pages, repeating the header on each.
-    this.room(headerHeight + CELL.lineHeight * 3);
+    // Long tables flow over pages, repeating the header on each; a header never ends a page alone.
+    const first = rows.length ? heightOf(cellLines(rows[0], CELL), CELL) : 0;
+    this.room(headerHeight + first);
     drawRow(header, CELL_HEAD, headerHeight, true);
     for (const row of rows) {
       const lines = cellLines(row, CELL);
@@ -282,7 +301,9 @@ export async function drawPacketPdf(input: PacketContent, images: ReadonlyArray<
   const coverage = coverageOf(files);
   const content = drawableContent(input, coverage);
 
-  const used: Record<FontRole, Set<string>> = { regular: new Set("0123456789 Pageof…·"), bold: new Set(), cjk: new Set() };
+  // Layout adds text of its own (page numbers, cut markers): its alphabet is always embedded.
+  const ALWAYS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 []()…·,.:;-";
+  const used: Record<FontRole, Set<string>> = { regular: new Set(ALWAYS), bold: new Set(ALWAYS), cjk: new Set() };
   const note = (text: string, bold: boolean) => {
     for (const ch of text) {
       const role = coverage.fontFor(ch.codePointAt(0)!, bold);

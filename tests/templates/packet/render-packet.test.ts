@@ -97,6 +97,20 @@ describe("the evidence packet", () => {
     expect(pdf.pages.filter((p) => p.includes("Carrier's text")).length).toBeGreaterThan(40);
   }, 120_000);
 
+  it("cuts a cell taller than a page and says so, instead of drawing off the page", async () => {
+    const c = documentCase({
+      ...rawFixture("aliexpress-in-transit"),
+      events: [{ at: "2026-03-02T09:12:00Z", text: "Arrived", location: "广".repeat(2000), source: "x".repeat(3000) }],
+    });
+    const pdf = readPdf((await render(c)).bytes);
+    const text = folded(pdf.text);
+    expect(text).toMatch(/\[… \d+ more lines not shown\]/);
+    const shownX = (text.match(/x{5,}/g) ?? []).join("").length;
+    expect(shownX).toBeGreaterThan(100);
+    expect(shownX).toBeLessThanOrEqual(600);
+    expect(text).toContain("Silent gaps");
+  });
+
   it("embeds photos scaled to the page with file name, upload time and SHA-256", async () => {
     const c = fixtureCase("delivered-not-received");
     const wide = await photo(3000, 1000, "jpeg");
