@@ -1,11 +1,11 @@
 /**
  * Classifies one carrier event text into a contract milestone (CONTRACT.md §1), in any of the
  * languages of ./phrases. Precompiled once at import; then each call is one linear pass over the
- * text (phrase-automaton.ts) and a small scoring step, with no allocation per call.
+ * text (phrase-automaton.ts) and a small scoring step, allocating nothing but the answer.
  *
- * Scoring: phrases are read longest first ("not delivered" wins over "delivered"); phrases of one milestone add up (noisy-or);
- * a rival milestone or a negation lowers the confidence, so mixed or hedged text is never read
- * with confidence.
+ * Scoring: phrases are read longest first ("not delivered" wins over "delivered"); phrases of one
+ * milestone add up (noisy-or); a rival milestone or a negation lowers the confidence, so mixed or
+ * hedged text is never read with confidence.
  */
 import { MILESTONES, type Milestone } from "../../../machines/vocabulary.ts";
 import { PhraseAutomaton, PhraseHits } from "./phrase-automaton.ts";

@@ -9,6 +9,9 @@
  */
 import { CLAUSE_BREAK, DROPPED, FOLD, SEPARATOR, foldText, isUnspacedScript } from "./text-folding.ts";
 
+/** Above this many hits a line is noise (a pasted page, an attack); later hits are ignored. */
+export const MAX_HITS = 256;
+
 /**
  * Reusable hit buffers (typed arrays: no allocation per hit). Hit k is phrase `phrase[k]` over
  * [start[k], end[k]) of the folded text; only comparisons between hits matter.
@@ -21,9 +24,6 @@ export class PhraseHits {
   readonly breaks = new Int32Array(MAX_HITS);
   breakCount = 0;
 }
-
-/** Above this many hits a line is noise (a pasted page, an attack); later hits are ignored. */
-export const MAX_HITS = 256;
 
 // Classes below DENSE_CLASSES (space, a–z, 0, Cyrillic: what most lines are made of) get a full
 // transition row per state; rarer ones (Chinese characters) go through a hash and failure links.
