@@ -53,7 +53,7 @@ export function loadSweepConfig(env: Record<string, string | undefined> = proces
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     appUrl,
-    messageDomain: new URL(appUrl).hostname || "claimtrail.invalid",
+    messageDomain: messageDomainOf(appUrl),
     intervalMs: e.REMINDER_INTERVAL_MS,
     leaseMs: e.REMINDER_LEASE_MS,
     batchSize: e.REMINDER_BATCH,
@@ -63,4 +63,9 @@ export function loadSweepConfig(env: Record<string, string | undefined> = proces
     retry: { baseMs: e.REMINDER_RETRY_BASE_MS, maxMs: e.REMINDER_RETRY_MAX_MS, maxAttempts: e.REMINDER_MAX_ATTEMPTS },
     replanEveryMs: e.REMINDER_REPLAN_MS,
   };
+}
+
+/** The domain of reminder Message-IDs: the app's host, so the web app and the sweep agree. */
+export function messageDomainOf(appUrl: string): string {
+  return new URL(appUrl).hostname || "claimtrail.invalid";
 }
