@@ -144,6 +144,17 @@ describe("templates", () => {
   });
 });
 
+describe("hostile facts", () => {
+  it("prints a fact that looks like a placeholder as written, and strips control characters", async () => {
+    const raw = JSON.parse(readFileSync(new URL("../../fixtures/orders/aliexpress-in-transit.json", import.meta.url), "utf8"));
+    const c = documentCase({ ...raw, item: "{{buyer_email}} cable\u0007\u001b[2J", seller: "{{#is_delivered}}Shop" }, "hostile");
+    const text = await letterOf("seller", c);
+    expect(text).toContain("I ordered {{buyer_email}} cable[2J from you");
+    expect(text).toContain("Hello {{#is_delivered}}Shop,");
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});
+
 describe("determinism", () => {
   it("the same order and now give the same letter; a later now counts more days", async () => {
     const c = fixtureCase("aliexpress-in-transit");
