@@ -82,12 +82,17 @@ function replyBy(now: string, deadlines: readonly Deadline[]): string {
   return new Date(by).toISOString();
 }
 
+/**
+ * The carrier holding the parcel now: the one named on the latest event of the last leg. "s10"
+ * only says the number is a UPU one, not which national post has it, so it gives no name.
+ */
 function localCarrier(facts: OrderFacts, story: OrderStory): string | null {
   const lastLeg = facts.trackingNumbers[facts.trackingNumbers.length - 1] ?? null;
-  const withCarrier = story.timeline.filter((t) => t.carrier && t.carrier !== "s10");
+  const withCarrier = story.timeline.filter((t) => t.carrier);
   const onLastLeg = withCarrier.filter((t) => t.leg === lastLeg);
-  const pick = (onLastLeg.length ? onLastLeg : withCarrier).at(-1);
-  return pick?.carrier ? CARRIER_NAME[pick.carrier] ?? pick.carrier : null;
+  const carrier = (onLastLeg.length ? onLastLeg : withCarrier).at(-1)?.carrier;
+  if (!carrier || carrier === "s10") return null;
+  return CARRIER_NAME[carrier] ?? carrier;
 }
 
 function amountText(facts: OrderFacts): string | null {

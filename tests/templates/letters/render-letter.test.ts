@@ -70,6 +70,8 @@ describe("the situations the engine recognises", () => {
     expect(text).toContain("Held at customs: import duty payable — Задержано таможней");
     expect(text).toContain("Анна Смирнова, ул. Ленина");
     expect(text).toContain("whether any duty, tax or handling fee is due");
+    // The parcel is on an S10 number: which national post holds it is not known, so it is not named.
+    expect(text).toContain("To the customs office / [local post or courier name — fill in] customs service");
     expect(await letterOf("card-issuer", c)).toContain("Mastercard reason code 4853");
     expect(await letterOf("marketplace", c)).toContain("Held by customs since");
   });
