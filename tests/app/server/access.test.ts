@@ -16,6 +16,7 @@ interface IdRoute {
 }
 const ID_ROUTES: Record<string, IdRoute> = {
   "orders.$id": { method: "GET", path: (id) => `/orders/${id}`, ownerStatus: 200 },
+  "orders.$id.calendar[.ics]": { method: "GET", path: (id) => `/orders/${id}/calendar.ics`, ownerStatus: 200 },
   "orders.$id.events": {
     method: "POST",
     path: (id) => `/orders/${id}/events`,
