@@ -10,6 +10,8 @@ import { addYears, format } from "date-fns";
 export interface Zone {
   name: string;
   context: ReturnType<typeof tz>;
+  /** UTC day number → the offset that whole day (ms), or null on a day the offset changes. */
+  offsets: Map<number, number | null>;
 }
 
 const zones = new Map<string, Zone>();
@@ -28,7 +30,7 @@ export function zoneOf(timeZone: string | null | undefined): Zone {
     } catch {
       name = "UTC";
     }
-    zone = { name, context: tz(name) };
+    zone = { name, context: tz(name), offsets: new Map() };
     zones.set(requested, zone);
   }
   return zone;
@@ -39,18 +41,16 @@ export function zoneOf(timeZone: string | null | undefined): Zone {
  * is cached as a whole; only the rare day of a change asks @date-fns/tz again for each instant.
  * (Re-assessing 10,000 orders asks this ~300,000 times.)
  */
-const offsetDays = new Map<string, number | null>();
 function offsetMs(zone: Zone, ms: number): number {
   if (zone.name === "UTC") return 0;
   const dayIndex = Math.floor(ms / DAY_MS);
-  const key = `${zone.name}|${dayIndex}`;
-  let offset = offsetDays.get(key);
+  let offset = zone.offsets.get(dayIndex);
   if (offset === undefined) {
     const start = tzOffset(zone.name, new Date(dayIndex * DAY_MS));
     const end = tzOffset(zone.name, new Date((dayIndex + 1) * DAY_MS - 1));
     offset = start === end ? start * 60_000 : null;
-    if (offsetDays.size >= CACHE_LIMIT) offsetDays.clear();
-    offsetDays.set(key, offset);
+    if (zone.offsets.size >= CACHE_LIMIT) zone.offsets.clear();
+    zone.offsets.set(dayIndex, offset);
   }
   return offset ?? tzOffset(zone.name, new Date(ms)) * 60_000;
 }

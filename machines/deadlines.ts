@@ -40,8 +40,12 @@ export const GUIDE_DEADLINE_IDS = {
   customsDelay: "guide-customs-delay",
 } as const;
 
-/** States in which a parcel is moving and a week of silence is worrying (contract: not delivered, not returned). */
-export const MOVING_STATES: ReadonlySet<OrderState> = new Set([
+/**
+ * States in which the carrier still owes news, so a week of silence is worrying (contract: "while in
+ * transit (not delivered, not returned)"); awaiting_shipment has no carrier yet (not_shipped covers it).
+ */
+export const UPDATE_EXPECTED_STATES: ReadonlySet<OrderState> = new Set([
+  "label_created",
   "in_transit",
   "arrived_destination",
   "in_customs",
@@ -49,6 +53,8 @@ export const MOVING_STATES: ReadonlySet<OrderState> = new Set([
   "with_local_carrier",
   "out_for_delivery",
   "delivery_failed",
+  "available_for_pickup",
+  "exception",
 ]);
 /** States where "no progress" means nothing: the parcel arrived, is going back, or waits for the buyer. */
 const RESTING_STATES: ReadonlySet<OrderState> = new Set(["delivered", "returned", "available_for_pickup"]);
@@ -102,7 +108,7 @@ function guideDeadlines(inputs: Inputs): Draft[] {
       source,
     });
   }
-  if (MOVING_STATES.has(view.state) && ctx.lastEventAt) {
+  if (UPDATE_EXPECTED_STATES.has(view.state) && ctx.lastEventAt) {
     drafts.push({
       id: GUIDE_DEADLINE_IDS.noUpdate,
       due: plusDays(ctx.lastEventAt, rules.noUpdateDays, zone),

@@ -31,6 +31,7 @@ const open = (d: Deadline | undefined): d is Deadline => d !== undefined && !d.p
 function claimIsDue(i: ActionInputs): boolean {
   if (!OPEN_CASES.has(i.view.case)) return false;
   if (["no_progress", "missing_after_delivered", "returned_to_sender"].some((a) => i.alerts.has(a as Alert))) return true;
+  if (i.view.state === "exception") return true;
   if (i.view.state === "delivered") return false;
   const protection = i.deadlines.get("aliexpress-protection-ends") ?? i.deadlines.get("protection-ends");
   return i.alerts.has("protection_expiring") || protection?.past === true || i.view.case === "contacted_seller" && i.alerts.size > 0;
@@ -41,6 +42,10 @@ const ACTION_RULES: readonly ActionRule[] = [
   (i) =>
     i.alerts.has("returned_to_sender")
       ? { id: "contact-seller-returned", title: "Message the seller now: the parcel is going back to them; ask for a reshipment or a refund", urgency: "now" }
+      : null,
+  (i) =>
+    i.view.state === "exception" && OPEN_CASES.has(i.view.case)
+      ? { id: "report-carrier-problem", title: "The carrier reports a problem (lost, damaged or seized): send the seller the tracking page and ask for a reshipment or a refund", urgency: "now" }
       : null,
   (i) =>
     i.alerts.has("delivery_failed")

@@ -17,8 +17,9 @@ const rows: Row[] = [
   { rule: "no tracking number 5 days after the order: not yet", facts: { trackingNumbers: [] }, now: 5, state: "awaiting_shipment", alerts: [] },
   { rule: "no tracking number more than 5 days after the order", facts: { trackingNumbers: [] }, now: 5.1, state: "awaiting_shipment", alerts: ["not_shipped"] },
   { rule: "a tracking number but no carrier event after 5 days", facts: {}, now: 6, state: "label_created", alerts: ["not_shipped"] },
-  { rule: "only 'label created' for 10 days: not yet", facts: { events: [carrierEvent("info_received", 2)] }, now: 12, state: "label_created", alerts: [] },
-  { rule: "only 'label created' for more than 10 days", facts: { events: [carrierEvent("info_received", 2)] }, now: 12.5, state: "label_created", alerts: ["label_stuck"] },
+  { rule: "'label created' a week ago: normal", facts: { events: [carrierEvent("info_received", 2)] }, now: 9, state: "label_created", alerts: [] },
+  { rule: "'label created' and then more than 7 days without an update", facts: { events: [carrierEvent("info_received", 2)] }, now: 12, state: "label_created", alerts: ["no_update"] },
+  { rule: "only 'label created' for more than 10 days", facts: { events: [carrierEvent("info_received", 2)] }, now: 12.5, state: "label_created", alerts: ["no_update", "label_stuck"] },
   { rule: "7 quiet days in transit are normal", facts: { events: journey(["info_received", "picked_up", "in_transit"]) }, now: 13, state: "in_transit", alerts: [] },
   { rule: "more than 7 days without an update in transit", facts: { events: journey(["info_received", "picked_up", "in_transit"]) }, now: 13.5, state: "in_transit", alerts: ["no_update"] },
   {
@@ -72,6 +73,12 @@ describe("alerts follow the buyer's guide (contract §2)", () => {
     const answer = assessOrder(orderFacts(facts), nowAt(now));
     expect(answer.state).toBe(state);
     expect(answer.alerts).toEqual(alerts);
+  });
+
+  it("a parcel waiting at the pickup point for more than a week: no update, but no 'no progress'", () => {
+    const answer = assessOrder(orderFacts({ events: [carrierEvent("available_for_pickup", 10)] }), nowAt(25));
+    expect(answer.state).toBe("available_for_pickup");
+    expect(answer.alerts).toEqual(["no_update"]);
   });
 
   it("no update and no progress are never raised on a delivered or returned parcel", () => {

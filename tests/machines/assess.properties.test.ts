@@ -81,7 +81,7 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 /** Where each alert may appear at all (contract §2): anything else contradicts the state. */
 const ALLOWED: Record<Alert, (state: OrderState, kase: CaseState) => boolean> = {
   not_shipped: (s) => s === "awaiting_shipment" || s === "label_created",
-  no_update: (s) => !["delivered", "returned", "awaiting_shipment", "label_created", "available_for_pickup", "exception"].includes(s),
+  no_update: (s) => !["delivered", "returned", "awaiting_shipment"].includes(s),
   label_stuck: (s) => s === "label_created",
   no_progress: (s) => !["delivered", "returned", "available_for_pickup"].includes(s),
   customs_delay: (s) => s === "in_customs" || s === "customs_held",

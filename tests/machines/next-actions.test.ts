@@ -70,6 +70,15 @@ const rows: Row[] = [
     expected: [{ id: "contact-seller-returned", urgency: "now", title: /going back/ }],
   },
   {
+    situation: "the carrier declares the parcel lost: the seller first, and the dispute with its closing date",
+    facts: { events: [carrierEvent("in_transit", 5), carrierEvent("exception", 12, { text: "Item lost" })], protectionEndsAt: day(45) },
+    now: 13,
+    expected: [
+      { id: "report-carrier-problem", urgency: "now", title: /lost, damaged or seized/ },
+      { id: "open-dispute", urgency: "now", title: "Open an 'item not received' dispute now: the window closes on 30 April" },
+    ],
+  },
+  {
     situation: "in transit, all normal: nothing to do but wait, with the day to look again",
     facts: { events: [carrierEvent("in_transit", 3)] },
     now: 5,
