@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { migrateToLatest } from "../../db/client.server.ts";
+import { startProviderRefresher } from "../providers/scheduler.server.ts";
 import { ConfigError, loadConfig, setConfig, type Config } from "./config.server.ts";
 import { bodyLimit } from "./body-limit.server.ts";
 import { csrfMiddleware } from "./csrf.server.ts";
@@ -69,6 +70,7 @@ async function start(config: Config, dev: boolean): Promise<void> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ port, appUrl: config.appUrl, env: config.nodeEnv, database: config.databaseFile }, `ClaimTrail listening on port ${port}`);
+  startProviderRefresher({ db: getDb, logger, appUrl: config.appUrl });
 
   let stopping = false;
   const shutdown = (signal: string) => {

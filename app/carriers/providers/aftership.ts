@@ -43,6 +43,8 @@ const TrackingSchema = z
     tag: z.string().nullish(),
     subtag: z.string().nullish(),
     checkpoints: z.array(CheckpointSchema).nullish(),
+    // The destination carrier's own number once AfterShip follows the parcel onto a second carrier.
+    next_couriers: z.array(z.object({ slug: z.string().nullish(), tracking_number: z.string().nullish() }).passthrough()).nullish(),
   })
   .passthrough();
 
@@ -82,7 +84,9 @@ export function readAfterShipTracking(tracking: z.infer<typeof TrackingSchema>):
   // AfterShip lists checkpoints oldest first; we keep newest first like every other source.
   events.reverse();
   const status = tracking.tag ? milestoneFromAfterShip(tracking.tag, tracking.subtag ?? undefined) : null;
-  return { trackingNumber: tracking.tracking_number, status: status === "unknown" ? null : status, events, linkedLeg: null };
+  const next = (tracking.next_couriers ?? []).find((c) => c.tracking_number?.trim() && c.tracking_number.trim() !== tracking.tracking_number);
+  const linkedLeg = next ? { number: next.tracking_number!.trim(), carrierName: next.slug ?? null } : null;
+  return { trackingNumber: tracking.tracking_number, status: status === "unknown" ? null : status, events, linkedLeg };
 }
 
 function metaOf(body: unknown): z.infer<typeof MetaSchema> {
