@@ -1,4 +1,5 @@
 import type { PhraseTable } from "../phrase-table.ts";
+import { withVerbForms } from "./english-verb-forms.ts";
 
 /**
  * English: UPU event names (as relayed by Cainiao, 4PX, Yanwen, YunExpress, China Post and every
@@ -22,7 +23,7 @@ export const EN: PhraseTable = {
     "https://global.cainiao.com (detail.json standerdDesc)",
     "tests/fixtures/events/en.json (per-string sources)",
   ],
-  rows: [
+  rows: withVerbForms([
     // negations and blockers
     ["not", "not", 0],
     ["no", "not", 0],
@@ -848,5 +849,5 @@ export const EN: PhraseTable = {
     ["departed from airport of origin", "departed_origin", 0.85],
     ["waiting for pickup by buyer", "available_for_pickup", 0.85],
     ["arrived at the operation center", "picked_up", 0.55],
-  ],
+  ]),
 };

@@ -74,6 +74,15 @@ describe("classifyEvent", () => {
     expect(classifyEvent("out-for-delivery!!").milestone).toBe("out_for_delivery");
   });
 
+  it("reads the Arrived/Arrive/Arrival and Departed/Depart/Departure forms alike", () => {
+    for (const text of ["Arrived at destination country", "Arrive at destination country", "Arrival at destination country"]) {
+      expect(classifyEvent(text).milestone, text).toBe("arrived_destination");
+    }
+    for (const text of ["Departed from origin country", "Depart from origin country", "Departure from origin country"]) {
+      expect(classifyEvent(text).milestone, text).toBe("departed_origin");
+    }
+  });
+
   it("matches whole words only", () => {
     // "undelivered" is not "delivered"; "transitional" is not "transit"
     expect(classifyEvent("Undelivered").milestone).not.toBe("delivered");
