@@ -197,6 +197,27 @@ export interface OrderDraftsTable {
   updated_at: string;
 }
 
+/** A photo, screenshot or PDF the buyer attached to an order; the bytes live on disk under stored_name. */
+export interface EvidenceFilesTable {
+  id: string;
+  order_id: string;
+  user_id: string;
+  /** The name the buyer's device gave the file (shown and used for downloads, never for paths). */
+  original_name: string;
+  /** Generated file name inside the evidence folder. */
+  stored_name: string;
+  /** Read from the bytes, never from the upload's headers or extension. */
+  content_type: string;
+  bytes: number;
+  /** Of the stored (re-encoded) bytes, so the packet's hash matches what a download returns. */
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  uploaded_at: string;
+  checklist_step: string | null;
+  note: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -210,6 +231,7 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   provider_trackings: ProviderTrackingsTable;
   order_drafts: OrderDraftsTable;
+  evidence_files: EvidenceFilesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -223,6 +245,7 @@ export type TrackingEvent = Selectable<TrackingEventsTable>;
 export type NewTrackingEvent = Insertable<TrackingEventsTable>;
 export type Report = Selectable<ReportsTable>;
 export type NewReport = Insertable<ReportsTable>;
+export type EvidenceFile = Selectable<EvidenceFilesTable>;
 
 // Re-exported so later tables can use them without importing kysely in every file.
 export type { ColumnType, Generated };

@@ -3,6 +3,7 @@ import * as m20261125080000 from "./20261125080000_initial.ts";
 import * as m20261125083000 from "./20261125083000_reminders.ts";
 import * as m20261125084000 from "./20261125084000_provider_trackings.ts";
 import * as m20261125090000 from "./20261125090000_order_drafts.ts";
+import * as m20261125091000 from "./20261125091000_evidence_files.ts";
 
 /**
  * Every migration, by name, in order. A static index (not a folder scan) so that bundlers and tsx
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261125083000_reminders": m20261125083000,
   "20261125084000_provider_trackings": m20261125084000,
   "20261125090000_order_drafts": m20261125090000,
+  "20261125091000_evidence_files": m20261125091000,
 };
