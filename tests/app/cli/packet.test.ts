@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -38,6 +39,23 @@ describe("cli packet (contract §4)", () => {
     expect(status).toBe(0);
     expect(JSON.parse(stdout).pages).toBeGreaterThan(1);
     expect(execFileSync("pdftotext", ["-enc", "UTF-8", out, "-"], { encoding: "utf8" })).toContain("Задержано таможней");
+  });
+
+  it("attaches photos given with --image, and names a damaged one in the packet", async () => {
+    const photo = join(dir, "porch.png");
+    const broken = join(dir, "broken.jpg");
+    writeFileSync(photo, await sharp({ create: { width: 320, height: 200, channels: 3, background: "#3366aa" } }).png().toBuffer());
+    writeFileSync(broken, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]));
+    const out = join(dir, "with-photos.pdf");
+    const { status, stderr } = runPacket([fixture("delivered-not-received"), "--out", out, "--image", photo, "--image", broken]);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(execFileSync("pdfimages", ["-list", out], { encoding: "utf8" }).trim().split("\n")).toHaveLength(3);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", out, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("File: porch.png");
+    expect(text).toContain("File: broken.jpg");
+    expect(text).toContain("Not shown: the image is damaged or incomplete");
+    expect(JSON.parse(runPacket([fixture("returned"), "--out", out, "--image", join(dir, "nope.png")]).stderr).error).toBe(`image not found: ${join(dir, "nope.png")}`);
   });
 
   it("requires --out, with a one-line JSON error and exit 2", () => {
