@@ -83,6 +83,7 @@ interface Inputs {
 }
 
 const day = (inputs: Inputs, iso: string) => dayLabel(iso, inputs.now, inputs.zone);
+const dateOrNull = (iso: string | null | undefined) => (iso && !Number.isNaN(isoMs(iso)) ? iso : null);
 
 function guideDeadlines(inputs: Inputs): Draft[] {
   const { view, ctx, facts, zone } = inputs;
@@ -358,7 +359,15 @@ function cardDeadlines(inputs: Inputs): Draft[] {
 }
 
 /** Every deadline for the order at `now`, earliest first, none before the order date. */
-export function computeDeadlines(facts: OrderFacts, view: OrderView, now: Date): Deadline[] {
+export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date): Deadline[] {
+  if (Number.isNaN(isoMs(stored.orderedAt))) throw new Error(`orderedAt "${stored.orderedAt}" is not an ISO 8601 date`);
+  // Optional dates that do not parse (a hand-edited row) count as unknown rather than crash a sweep.
+  const facts: OrderFacts = {
+    ...stored,
+    shippedAt: dateOrNull(stored.shippedAt),
+    protectionEndsAt: dateOrNull(stored.protectionEndsAt),
+    estimatedDelivery: stored.estimatedDelivery ? { earliest: dateOrNull(stored.estimatedDelivery.earliest), latest: dateOrNull(stored.estimatedDelivery.latest) } : null,
+  };
   const zone = zoneOf(facts.timeZone);
   const ctx = view.context;
   const shippedAt = facts.shippedAt ?? null;

@@ -95,7 +95,8 @@ export function canonicalReports(facts: OrderFacts): OrderEvent[] {
     .flatMap(([, { ms, report }]): OrderEvent[] => {
       const at = new Date(ms).toISOString();
       if (report.kind === "protection_extended") {
-        return report.protectionEndsAt ? [{ type: "report.protection_extended", at, protectionEndsAt: report.protectionEndsAt }] : [];
+        const ends = report.protectionEndsAt ? isoMs(report.protectionEndsAt) : Number.NaN;
+        return Number.isNaN(ends) ? [] : [{ type: "report.protection_extended", at, protectionEndsAt: new Date(ends).toISOString() }];
       }
       if (report.kind === "checklist_step") {
         return report.step ? [{ type: "report.checklist_step", at, step: report.step, skipped: report.skipped ?? false }] : [];

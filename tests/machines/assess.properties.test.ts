@@ -93,6 +93,24 @@ const ALLOWED: Record<Alert, (state: OrderState, kase: CaseState) => boolean> = 
 };
 
 describe("assess: properties over random orders", () => {
+  it("never crashes on optional dates that do not parse (a hand-edited row)", () => {
+    const junk = fc.option(fc.oneof(fc.string(), fc.constantFrom("2026-13-45", "yesterday", "")));
+    fc.assert(
+      fc.property(factsArb, junk, junk, junk, junk, ({ facts, now }, shippedAt, protectionEndsAt, latest, extendedTo) => {
+        const odd = {
+          ...facts,
+          shippedAt,
+          protectionEndsAt,
+          estimatedDelivery: { latest },
+          reports: [...(facts.reports ?? []), { at: facts.orderedAt, kind: "protection_extended" as const, protectionEndsAt: extendedTo }],
+        };
+        const answer = assessOrder(odd, now);
+        for (const d of answer.deadlines) expect(Number.isNaN(Date.parse(d.due))).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("any arrival order of the same facts gives the same answer", () => {
     fc.assert(
       fc.property(factsArb, fc.integer(), ({ facts, now }, seed) => {
