@@ -849,5 +849,8 @@ export const EN: PhraseTable = {
     ["departed from airport of origin", "departed_origin", 0.85],
     ["waiting for pickup by buyer", "available_for_pickup", 0.85],
     ["arrived at the operation center", "picked_up", 0.55],
+    ["parcel center of origin", "picked_up", 0.7],
+    ["pick up was successful", "picked_up", 0.85],
+    ["pickup was successful", "picked_up", 0.85],
   ]),
 };
