@@ -21,6 +21,7 @@ type ActionRule = (i: ActionInputs) => NextAction | null;
 const DAY_MS = 86_400_000;
 const OPEN_CASES: ReadonlySet<CaseState> = new Set(["none", "checklist", "contacted_seller"]);
 const URGENCY_ORDER = { now: 0, soon: 1, later: 2 } as const;
+const STUCK_ALERTS: readonly Alert[] = ["not_shipped", "label_stuck", "no_update", "no_progress"];
 
 const day = (i: ActionInputs, iso: string) => dayLabel(iso, i.now, i.zone);
 const daysLeft = (i: ActionInputs, d: Deadline) => (isoMs(d.due) - i.now.getTime()) / DAY_MS;
@@ -34,7 +35,9 @@ function claimIsDue(i: ActionInputs): boolean {
   if (i.view.state === "exception") return true;
   if (i.view.state === "delivered") return false;
   const protection = i.deadlines.get("aliexpress-protection-ends") ?? i.deadlines.get("protection-ends");
-  return i.alerts.has("protection_expiring") || protection?.past === true || i.view.case === "contacted_seller" && i.alerts.size > 0;
+  if (i.alerts.has("protection_expiring") || protection?.past === true) return true;
+  // The seller was asked and the parcel is still stuck; a fee or a failed delivery is the buyer's own step.
+  return i.view.case === "contacted_seller" && STUCK_ALERTS.some((a) => i.alerts.has(a));
 }
 
 const ACTION_RULES: readonly ActionRule[] = [

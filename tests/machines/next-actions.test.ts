@@ -98,6 +98,18 @@ describe("next actions are concrete steps with dates", () => {
     }
   });
 
+  it("a fee at customs is the buyer's own step, not a reason to claim a refund", () => {
+    const facts = orderFacts({ platform: "temu", events: [carrierEvent("customs_held", 10)], reports: [report("contacted_seller", 11)] });
+    const ids = assessOrder(facts, nowAt(12)).actions.map((a) => a.id);
+    expect(ids).toContain("pay-import-fee");
+    expect(ids).not.toContain("open-dispute");
+  });
+
+  it("the seller was asked and the parcel is still silent: claim the refund", () => {
+    const facts = orderFacts({ platform: "temu", events: [carrierEvent("in_transit", 3)], reports: [report("contacted_seller", 9)] });
+    expect(assessOrder(facts, nowAt(11)).actions.map((a) => a.id)).toContain("open-dispute");
+  });
+
   it("lists the most urgent first", () => {
     const actions = assessOrder(orderFacts({ events: [carrierEvent("departed_origin", 3)] }), nowAt(18)).actions;
     const rank = { now: 0, soon: 1, later: 2 };
