@@ -102,17 +102,21 @@ async function deliverBatch(db: DB, rows: ReminderRow[], ctx: BatchContext): Pro
   const inApp = rows.filter((r) => r.channel === "app");
   if (inApp.length > 0) {
     const now = ctx.clock();
-    await writeTransaction(db, async (trx) => {
+    ctx.stats.sent += await writeTransaction(db, async (trx) => {
+      // Only rows still ours: an order deleted since the claim took its reminders with it (and a
+      // notification for it would break the foreign key), a lost lease means another sweep has it.
+      const held = new Set(
+        (await trx.selectFrom("reminders").select("id").where("id", "in", inApp.map((r) => r.id)).where("status", "=", "claimed").where("lease_owner", "=", ctx.owner).execute()).map((r) => r.id),
+      );
       await insertNotifications(
         trx,
-        inApp.map((r) => {
+        inApp.filter((r) => held.has(r.id)).map((r) => {
           const message = renderReminderMessage(messageInput(r), ctx.config.appUrl);
           return { userId: r.user_id, orderId: r.order_id, reminderKey: r.key, title: message.headline, body: message.body, link: `/orders/${r.order_id}`, createdAt: now };
         }),
       );
-      await markRemindersSent(trx, { owner: ctx.owner, ids: inApp.map((r) => r.id), now });
+      return markRemindersSent(trx, { owner: ctx.owner, ids: [...held], now });
     });
-    ctx.stats.sent += inApp.length;
   }
 
   const marker = new SentMarker(db, ctx);
@@ -121,7 +125,13 @@ async function deliverBatch(db: DB, rows: ReminderRow[], ctx: BatchContext): Pro
   const worker = async () => {
     while (next < outbound.length) {
       const row = outbound[next++]!;
-      const outcome = await deliverOne(row, ctx);
+      let outcome: DeliveryOutcome;
+      try {
+        outcome = await deliverOne(row, ctx);
+      } catch (error) {
+        // A bug or an odd row must not stall the batch; the attempt limit ends it.
+        outcome = { ok: false, permanent: false, error: `could not send: ${(error as Error).message ?? String(error)}` };
+      }
       if (outcome.ok) marker.add(row.id);
       else await recordFailure(db, row, outcome, ctx);
     }
