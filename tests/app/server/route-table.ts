@@ -35,6 +35,7 @@ export async function mutatingRoutePatterns(): Promise<string[]> {
 export function parameterRouteFiles(): string[] {
   return readdirSync(join(ROOT, "app/routes"))
     .map((name) => name.replace(/\.(tsx?|jsx?)$/, ""))
-    .filter((name) => name.split(".").some((segment) => /^\(?\$[A-Za-z]/.test(segment) || /^\$[A-Za-z]/.test(segment.replace(/^_+/, ""))))
+    // `$id`, `$id_` and optional `($id)` segments; the bare `$` splat is the 404 page, not an id.
+    .filter((name) => name.split(".").some((segment) => /^\(?\$[A-Za-z]/.test(segment)))
     .sort();
 }
