@@ -21,6 +21,8 @@ const SweepEnvSchema = z.object({
   REMINDER_RETRY_MAX_MS: ms(6 * 60 * 60_000),
   // 0 turns the periodic re-plan off (tests that seed reminders directly).
   REMINDER_REPLAN_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds (0 = off)" }).int().min(0).default(60 * 60_000),
+  // "private" also allows LAN addresses (self-hosting with home automation); "any" also loopback (tests).
+  REMINDER_WEBHOOK_NETWORKS: z.enum(["public", "private", "any"]).default("public"),
   REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
 });
 
@@ -39,6 +41,8 @@ export interface SweepConfig {
   retry: { baseMs: number; maxMs: number; maxAttempts: number };
   /** How often the in-server loop re-plans every order (alerts raised by time passing); 0 = never. */
   replanEveryMs: number;
+  /** Which webhook targets the server may call (see webhook-target.server.ts). */
+  webhookNetworks: "public" | "private" | "any";
 }
 
 export function loadSweepConfig(env: Record<string, string | undefined> = process.env): SweepConfig {
@@ -62,6 +66,7 @@ export function loadSweepConfig(env: Record<string, string | undefined> = proces
     sendTimeoutMs: e.REMINDER_SEND_TIMEOUT_MS,
     retry: { baseMs: e.REMINDER_RETRY_BASE_MS, maxMs: e.REMINDER_RETRY_MAX_MS, maxAttempts: e.REMINDER_MAX_ATTEMPTS },
     replanEveryMs: e.REMINDER_REPLAN_MS,
+    webhookNetworks: e.REMINDER_WEBHOOK_NETWORKS,
   };
 }
 

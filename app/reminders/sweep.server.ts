@@ -29,6 +29,7 @@ import { renderReminderMessage, type ReminderMessageInput } from "./reminder-mes
 import type { SweepConfig } from "./sweep-config.server.ts";
 import { replanAllReminders } from "./replan.server.ts";
 import { postWebhook } from "./webhook-sender.server.ts";
+import { webhookTargetProblem } from "./webhook-target.server.ts";
 
 export interface SweepStats {
   claimed: number;
@@ -150,6 +151,11 @@ async function deliverOne(row: ReminderRow, ctx: BatchContext): Promise<Delivery
   }
   if (row.channel === "webhook") {
     if (!prefs?.webhookUrl || !prefs.webhookSecret) return { ok: false, permanent: true, error: "no webhook URL: add one in your reminder settings" };
+    const problem = await webhookTargetProblem(prefs.webhookUrl, {
+      allowPrivate: ctx.config.webhookNetworks !== "public",
+      allowLoopback: ctx.config.webhookNetworks === "any",
+    });
+    if (problem) return { ok: false, permanent: true, error: problem };
     const body = JSON.stringify({
       type: "claimtrail.reminder",
       id: row.key,

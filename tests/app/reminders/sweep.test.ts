@@ -5,6 +5,7 @@ import { countUnreadNotifications, listFailedReminders, listNotifications } from
 import { loadSweepConfig, type SweepConfig } from "../../../app/reminders/sweep-config.server.ts";
 import { runSweep } from "../../../app/reminders/sweep.server.ts";
 import { signWebhook } from "../../../app/reminders/webhook-sender.server.ts";
+import { webhookTargetProblem } from "../../../app/reminders/webhook-target.server.ts";
 import { addDueReminders, addOrder, addUser } from "./reminder-db.ts";
 import { startMailbox } from "./smtp-mailbox.ts";
 import { useSweepTestBed } from "./test-bed.ts";
@@ -16,6 +17,7 @@ function config(overrides: Partial<SweepConfig> = {}): SweepConfig {
     ...loadSweepConfig({ SMTP_URL: bed.mailbox.url, APP_URL: "https://claimtrail.test" }),
     retry: { baseMs: 60_000, maxMs: 3_600_000, maxAttempts: 5 },
     sendTimeoutMs: 2_000,
+    webhookNetworks: "any", // the test receiver listens on 127.0.0.1
     ...overrides,
   };
 }
@@ -196,6 +198,21 @@ describe("webhook", () => {
     expect(stats.retried).toBe(1);
     const [row] = await statuses();
     expect(row).toMatchObject({ status: "pending", last_error: "webhook did not answer in time" });
+  });
+
+  it("refuses loopback and metadata addresses unless the operator allows them", async () => {
+    handler = () => 204;
+    const user = await addUser(bed.t.db, { channels: ["webhook"], webhookUrl: url, webhookSecret: "k" });
+    await addDueReminders(bed.t.db, { userId: user, orderId: await addOrder(bed.t.db, user), count: 1, channel: "webhook" });
+    await runSweep(bed.t.db, { config: config({ webhookNetworks: "private" }), clock: clockAt("2026-03-01T09:00:00Z") });
+    expect(received).toHaveLength(0);
+    const [failed] = await listFailedReminders(bed.t.db, user);
+    expect(failed!.last_error).toMatch(/private or local network/);
+    for (const target of ["http://169.254.169.254/latest/meta-data", "http://[::1]:8080/", "http://[::ffff:127.0.0.1]/", "http://10.0.0.8/hook"]) {
+      expect(await webhookTargetProblem(target, { allowPrivate: false }), target).not.toBeNull();
+    }
+    expect(await webhookTargetProblem("http://10.0.0.8/hook", { allowPrivate: true })).toBeNull();
+    expect(await webhookTargetProblem("https://93.184.215.14/hook", { allowPrivate: false })).toBeNull();
   });
 
   it("stops on a 404 and says to check the URL", async () => {
