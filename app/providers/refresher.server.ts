@@ -8,12 +8,15 @@ import type { DB } from "../../db/client.server.ts";
 import { normaliseTrackingNumber } from "../../db/event-dedupe-key.server.ts";
 import {
   claimDueProviderTrackings,
+  ensureProviderTrackings,
   recordProviderFailure,
   recordProviderRefresh,
+  systemFindUntrackedNumbers,
   type ClaimedProviderTracking,
 } from "../../db/queries/provider-trackings.server.ts";
 import { ProviderError, type ProviderId, type ProviderTracking, type TrackingProvider } from "../carriers/providers/provider.ts";
 import { retryAfterFailure } from "../carriers/providers/refresh-cadence.ts";
+import { assessStoredOrder } from "../orders/order-service.server.ts";
 import { ingestProviderTracking, nextRefreshForOrder } from "./ingest.server.ts";
 import { PROVIDER_LIMITS } from "./provider-limits.ts";
 import type { ProviderSetup } from "./provider-setup.server.ts";
@@ -30,6 +33,8 @@ export interface RefreshOptions {
 }
 
 export interface RefreshStats {
+  /** Numbers found on orders without provider rows, given rows now. */
+  adopted: number;
   claimed: number;
   registered: number;
   read: number;
@@ -125,14 +130,31 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
   }
 }
 
+/**
+ * Numbers saved without registerOrderNumbers (another screen, the CLI, a key set later) get their
+ * rows here. An order that is already finished gets rows that are never due, so connecting a
+ * provider to an old database spends no quota on parcels that arrived long ago.
+ */
+async function adoptUntrackedNumbers(db: DB, providers: readonly string[], now: Date, limit: number): Promise<number> {
+  const untracked = await systemFindUntrackedNumbers(db, providers, limit);
+  for (const u of untracked) {
+    const assessed = await assessStoredOrder(db, u.userId, u.orderId, now);
+    if (!assessed) continue;
+    const finished = nextRefreshForOrder(assessed, now) === null;
+    await ensureProviderTrackings(db, u.orderId, [u.number], u.missing, now, finished ? null : now);
+  }
+  return untracked.length;
+}
+
 export async function refreshDueTrackings(db: DB, options: RefreshOptions): Promise<RefreshStats> {
   const now = (options.now ?? (() => new Date()))();
-  const stats: RefreshStats = { claimed: 0, registered: 0, read: 0, eventsAdded: 0, newLegs: 0, failed: 0, paused: [], errors: [] };
+  const stats: RefreshStats = { adopted: 0, claimed: 0, registered: 0, read: 0, eventsAdded: 0, newLegs: 0, failed: 0, paused: [], errors: [] };
   const active: ProviderId[] = [];
   for (const id of options.setup.providers.keys()) {
     if (await pausedUntil(db, id, now)) stats.paused.push(id);
     else active.push(id);
   }
+  stats.adopted = await adoptUntrackedNumbers(db, [...options.setup.providers.keys()], now, options.limit ?? 400);
   const claimed = await claimDueProviderTrackings(db, { providers: active, now, leaseMs: options.leaseMs ?? 5 * 60_000, limit: options.limit ?? 400 });
   stats.claimed = claimed.length;
   for (const id of active) {

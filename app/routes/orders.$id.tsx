@@ -5,6 +5,8 @@ import { requireUser } from "~/auth/current-user.server.ts";
 import { ErrorPage } from "~/components/error-page.tsx";
 import { formatDate, platformLabel } from "~/components/order-labels.ts";
 import { getDb } from "~/server/db.server.ts";
+import { ProviderStatus } from "~/components/provider-status.tsx";
+import { providerStatusForOrder } from "~/providers/provider-status.server.ts";
 import { getOrder } from "../../db/queries/orders.server.ts";
 import { listTrackingEvents, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
 
@@ -18,9 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getOrder(db, user.id, params.id ?? "");
   // Another person's order and a made-up id look the same: 404, so ids reveal nothing.
   if (!order) throw data("There is no order at this address in your account.", { status: 404 });
-  const [trackingNumbers, events] = await Promise.all([
+  const [trackingNumbers, events, providerStatus] = await Promise.all([
     listTrackingNumbers(db, user.id, order.id),
     listTrackingEvents(db, user.id, order.id),
+    providerStatusForOrder(db, user.id, order.id),
   ]);
   const tz = order.time_zone ?? user.timeZone;
   const facts: Array<[string, string | null]> = [
@@ -36,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ["Buyer protection ends", formatDate(order.protection_ends_at, tz)],
   ];
   return {
+    providerStatus,
+    timeZone: tz,
     order: { id: order.id, item: order.item },
     facts: facts.filter((f): f is [string, string] => f[1] !== null && f[1] !== ""),
     trackingNumbers: trackingNumbers.map((t) => ({ id: t.id, number: t.number, carrier: t.carrier, leg: t.leg })),
@@ -50,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, facts, trackingNumbers, events } = useLoaderData<typeof loader>();
+  const { order, facts, trackingNumbers, events, providerStatus, timeZone } = useLoaderData<typeof loader>();
   return (
     <section>
       <p>
@@ -84,6 +89,7 @@ export default function OrderPage() {
           </ul>
         )}
       </div>
+      <ProviderStatus status={providerStatus} timeZone={timeZone} />
       <div className="panel">
         <h2>Tracking history</h2>
         {events.length === 0 ? (

@@ -17,7 +17,15 @@ export type ClaimedProviderTracking = ProviderTrackingRow & { user_id: string };
  * One row per number and provider for the order (existing rows are kept as they are). New rows are
  * due at once, so the refresher registers and reads them on its next pass.
  */
-export async function ensureProviderTrackings(db: DB, orderId: string, numbers: readonly string[], providers: readonly string[], now: Date): Promise<void> {
+export async function ensureProviderTrackings(
+  db: DB,
+  orderId: string,
+  numbers: readonly string[],
+  providers: readonly string[],
+  now: Date,
+  /** null: never to be asked about (an order already finished when a provider was connected). */
+  nextRefreshAt: Date | null = now,
+): Promise<void> {
   if (numbers.length === 0 || providers.length === 0) return;
   const at = now.toISOString();
   const rows = numbers.flatMap((number) =>
@@ -26,7 +34,7 @@ export async function ensureProviderTrackings(db: DB, orderId: string, numbers: 
       order_id: orderId,
       tracking_number: normaliseTrackingNumber(number),
       provider,
-      next_refresh_at: at,
+      next_refresh_at: nextRefreshAt ? nextRefreshAt.toISOString() : null,
       failures: 0,
       created_at: at,
     })),
@@ -137,4 +145,46 @@ export async function systemProviderTrackingsOf(db: DB, orderId: string, provide
     .where("provider", "=", provider)
     .where("tracking_number", "=", normaliseTrackingNumber(number))
     .execute();
+}
+
+/**
+ * SYSTEM ONLY (refresher): tracking numbers some provider has no row for yet, e.g. saved by a
+ * screen that did not call registerOrderNumbers, or added before the provider was connected.
+ */
+export async function systemFindUntrackedNumbers(
+  db: DB,
+  providers: readonly string[],
+  limit: number,
+): Promise<{ orderId: string; userId: string; number: string; missing: string[] }[]> {
+  if (providers.length === 0) return [];
+  const rows = await db
+    .selectFrom("tracking_numbers as n")
+    .innerJoin("orders as o", "o.id", "n.order_id")
+    .select(["n.order_id as orderId", "o.user_id as userId", "n.number"])
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom("provider_trackings as p")
+          .whereRef("p.order_id", "=", "n.order_id")
+          .whereRef("p.tracking_number", "=", "n.number")
+          .where("p.provider", "in", [...providers])
+          .select((e) => e.fn.countAll<number>().as("c")),
+        "<",
+        providers.length,
+      ),
+    )
+    .orderBy("n.created_at")
+    .limit(limit)
+    .execute();
+  const known = await db
+    .selectFrom("provider_trackings")
+    .select(["order_id", "tracking_number", "provider"])
+    .where("order_id", "in", rows.length > 0 ? rows.map((r) => r.orderId) : [""])
+    .execute();
+  return rows.map((r) => ({
+    orderId: r.orderId,
+    userId: r.userId,
+    number: r.number,
+    missing: providers.filter((p) => !known.some((k) => k.order_id === r.orderId && k.tracking_number === r.number && k.provider === p)),
+  }));
 }

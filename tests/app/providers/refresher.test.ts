@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { createOrder } from "../../../db/queries/orders.server.ts";
 import { listProviderTrackings } from "../../../db/queries/provider-trackings.server.ts";
-import { addTrackingNumbers, listTrackingEvents, listTrackingNumbers } from "../../../db/queries/tracking.server.ts";
+import { addTrackingEvents, addTrackingNumbers, listTrackingEvents, listTrackingNumbers } from "../../../db/queries/tracking.server.ts";
 import { assessStoredOrder } from "../../../app/orders/order-service.server.ts";
 import { providerSetup } from "../../../app/providers/provider-setup.server.ts";
 import { providerStatusForOrder } from "../../../app/providers/provider-status.server.ts";
@@ -19,7 +19,7 @@ import { startFake17Track, startFakeAfterShip } from "../../factories/fake-provi
 /** `npm run providers:refresh` as cron runs it, in its own process; resolves with its stdout. */
 async function runRefreshProcess(env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "app/providers/run-refresh.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
     timeout: 60_000,
   });
   return stdout;
@@ -186,6 +186,23 @@ describe("with 17TRACK connected", () => {
     expect(seventeen.registered.has(USPS)).toBe(true);
     const events = await listTrackingEvents(t.db, "alice", orderId);
     expect(events[0]).toMatchObject({ text: "Out for delivery", tracking_number: USPS });
+  });
+
+  it("picks up numbers saved without registration, but spends nothing on orders already delivered", async () => {
+    const now = new Date();
+    const active = await orderWithNumber(now, "LP00000000000777");
+    const delivered = await orderWithNumber(now, "LP00000000000888");
+    await addTrackingEvents(t.db, "alice", delivered, [{ at: ago(now, 1), text: "Delivered, in mailbox", source: "paste", milestone: "delivered", trackingNumber: "LP00000000000888" }], now);
+    seventeen.events.set("LP00000000000777", [{ at: ago(now, 3), text: "Departed from the origin country", code: "Departure" }]);
+
+    const stats = await refresh(only17(), now);
+    expect(stats).toMatchObject({ adopted: 2, claimed: 1, registered: 1, read: 1, eventsAdded: 1 });
+    expect([...seventeen.registered]).toEqual(["LP00000000000777"]);
+    expect(seventeen.readsOf("LP00000000000888")).toBe(0);
+    expect((await listProviderTrackings(t.db, "alice", delivered))[0]!.next_refresh_at).toBeNull();
+    expect((await listTrackingEvents(t.db, "alice", active)).map((e) => e.source)).toEqual(["provider"]);
+    // Adopted once: the next pass finds nothing new to adopt.
+    expect((await refresh(only17(), new Date(now.getTime() + 1000))).adopted).toBe(0);
   });
 
   it("two `npm run providers:refresh` processes at once never read the same number twice", async () => {
