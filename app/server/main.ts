@@ -11,6 +11,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { migrateToLatest } from "../../db/client.server.ts";
 import { startProviderRefresher } from "../providers/scheduler.server.ts";
+import { loadSweepConfig } from "../reminders/sweep-config.server.ts";
+import { startReminderSweep } from "../reminders/sweep.server.ts";
 import { ConfigError, loadConfig, setConfig, type Config } from "./config.server.ts";
 import { bodyLimit } from "./body-limit.server.ts";
 import { csrfMiddleware } from "./csrf.server.ts";
@@ -71,6 +73,7 @@ async function start(config: Config, dev: boolean): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ port, appUrl: config.appUrl, env: config.nodeEnv, database: config.databaseFile }, `ClaimTrail listening on port ${port}`);
   startProviderRefresher({ db: getDb, logger, appUrl: config.appUrl });
+  startReminderSweep(getDb(), loadSweepConfig(), logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {
