@@ -1,0 +1,105 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server.ts";
+import { CopyButton } from "~/components/copy-button.tsx";
+import { ErrorPage } from "~/components/error-page.tsx";
+import { EvidenceList } from "~/components/evidence-list.tsx";
+import { EvidenceUploadForm } from "~/components/evidence-upload-form.tsx";
+import { MAX_LETTER_CHARS, orderLetters } from "~/documents/order-documents.server.ts";
+import { listEvidence } from "~/evidence/evidence-service.server.ts";
+import { evidenceView } from "~/evidence/evidence-view.ts";
+import { getDb } from "~/server/db.server.ts";
+import documentsCss from "~/styles/documents.css?url";
+
+/**
+ * Everything the buyer sends: each letter (edit, copy, download as text or PDF), the evidence
+ * packet, and the evidence files that go into it.
+ */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentsCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Documents — ${data.order.item ?? "Order"} — ClaimTrail` : "Not found — ClaimTrail" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const found = await orderLetters(db, user.id, params.id ?? "", new Date());
+  if (!found) throw data("There is no order at this address in your account.", { status: 404 });
+  const order = found.assessed.order;
+  const files = await listEvidence(db, user.id, order.id);
+  return {
+    order: { id: order.id, item: order.item, orderNumber: order.order_number },
+    letters: found.letters,
+    files: files.map(evidenceView),
+  };
+}
+
+export default function DocumentsPage() {
+  const { order, letters, files } = useLoaderData<typeof loader>();
+  const here = `/orders/${order.id}/documents`;
+  return (
+    <section className="stack">
+      <p>
+        <Link to={`/orders/${order.id}`}>← {order.item ?? "Order"}</Link>
+      </p>
+      <h1>Documents</h1>
+
+      <div className="panel">
+        <h2>Evidence packet</h2>
+        <p>
+          One PDF with the order, the full tracking history, the silent gaps, your deadlines, the steps you took and your uploaded
+          photos with their SHA-256 fingerprints. Attach it to a dispute or a chargeback.
+        </p>
+        <p>
+          <a className="button" href={`/orders/${order.id}/packet`} download>
+            Download the evidence packet (PDF)
+          </a>
+        </p>
+      </div>
+
+      <div className="panel">
+        <h2>Letters</h2>
+        <p className="muted">
+          Each letter is filled in from your order. Blanks in [brackets] are facts we do not have: fill them in before sending. Edit
+          the text freely, then copy it or download it.
+        </p>
+        <div className="letter-list">
+          {letters.map((letter, index) => {
+            const fieldId = `letter-${letter.kind}`;
+            return (
+              <details key={letter.kind} className="letter-preview" open={index === 0}>
+                <summary>{letter.title}</summary>
+                <p className="muted">{letter.purpose}</p>
+                <form method="post" action={`/orders/${order.id}/letters/${letter.kind}`}>
+                  <label htmlFor={fieldId} className="visually-hidden">
+                    Text of the {letter.title.toLowerCase()}
+                  </label>
+                  <textarea id={fieldId} name="text" className="letter-text" defaultValue={letter.text} maxLength={MAX_LETTER_CHARS} rows={18} />
+                  <div className="letter-actions">
+                    <button type="submit" name="format" value="txt" className="button">
+                      Download as text
+                    </button>
+                    <button type="submit" name="format" value="pdf" className="button button-secondary">
+                      Download as PDF
+                    </button>
+                    <CopyButton targetId={fieldId} label={`Copy the ${letter.title.toLowerCase()}`} />
+                  </div>
+                </form>
+              </details>
+            );
+          })}
+        </div>
+      </div>
+
+      <div className="panel" id="evidence">
+        <h2>Evidence ({files.length})</h2>
+        <EvidenceUploadForm orderId={order.id} redirectTo={`${here}#evidence`} />
+        <EvidenceList files={files} redirectTo={`${here}#evidence`} />
+      </div>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}
