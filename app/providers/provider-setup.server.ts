@@ -13,21 +13,27 @@ export interface ProviderSetup {
   buckets: Map<ProviderId, TokenBucket>;
 }
 
-const KEY = Symbol.for("claimtrail.provider-setup");
-type Holder = { [KEY]?: Map<string, ProviderSetup> };
+// Buckets are shared through globalThis; providers are not, because each copy of the code must
+// see its own ProviderError class for `instanceof` to hold.
+const KEY = Symbol.for("claimtrail.provider-buckets");
+type Holder = { [KEY]?: Map<string, TokenBucket> };
+const setups = new Map<string, ProviderSetup>();
 
 /** Throws a one-line configuration error for a malformed provider setting. */
 export function providerSetup(env: Record<string, string | undefined> = process.env): ProviderSetup {
   const settings = readProviderEnv(env);
   const cacheKey = JSON.stringify(settings);
-  const holder = globalThis as Holder;
-  const cache = (holder[KEY] ??= new Map());
-  const cached = cache.get(cacheKey);
+  const cached = setups.get(cacheKey);
   if (cached) return cached;
+  const shared = ((globalThis as Holder)[KEY] ??= new Map());
   const providers = configuredProviders(settings);
   const buckets = new Map<ProviderId, TokenBucket>();
-  for (const id of providers.keys()) buckets.set(id, new TokenBucket(PROVIDER_LIMITS[id].perSecond));
+  for (const id of providers.keys()) {
+    const bucketKey = `${id}:${cacheKey}`;
+    if (!shared.has(bucketKey)) shared.set(bucketKey, new TokenBucket(PROVIDER_LIMITS[id].perSecond));
+    buckets.set(id, shared.get(bucketKey)!);
+  }
   const setup = { providers, buckets };
-  cache.set(cacheKey, setup);
+  setups.set(cacheKey, setup);
   return setup;
 }
