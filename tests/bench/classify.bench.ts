@@ -18,13 +18,19 @@ export async function run(): Promise<void> {
     .flatMap((f) => (JSON.parse(readFileSync(fixtureDir + f, "utf8")) as { text: string }[]).map((e) => e.text));
   const lines = Array.from({ length: 500_000 }, (_, i) => texts[i % texts.length]);
 
-  for (let i = 0; i < 50_000; i++) classifyEvent(lines[i]); // warm-up
-  const t1 = performance.now();
+  for (let i = 0; i < 100_000; i++) classifyEvent(lines[i]); // warm-up (JIT)
+  // Three timed passes; the machine is shared, so the median says more than any one pass.
+  const rates: number[] = [];
   let sink = 0;
-  for (const line of lines) sink += classifyEvent(line).confidence;
-  const seconds = (performance.now() - t1) / 1000;
+  for (let pass = 0; pass < 3; pass++) {
+    const t1 = performance.now();
+    for (const line of lines) sink += classifyEvent(line).confidence;
+    rates.push(lines.length / ((performance.now() - t1) / 1000));
+  }
+  const median = [...rates].sort((a, b) => a - b)[1];
+  const fmt = (n: number) => Math.round(n).toLocaleString("en");
   console.log(`classify start-up (import + build automaton): ${startup.toFixed(0)} ms`);
-  console.log(`classifyEvent: ${lines.length} lines in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(lines.length / seconds).toLocaleString("en")} lines/s (goal ≥ 200,000) [${sink > 0 ? "ok" : "?"}]`);
+  console.log(`classifyEvent: ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`);
 
   for (const [name, unit] of [["same letter", "a"], ["near-miss word", "delivere"], ["phrase repeated", "out for delivery "], ["Chinese", "清关中"]] as const) {
     const text = unit.repeat(Math.ceil(1_000_000 / unit.length));

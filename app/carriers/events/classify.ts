@@ -51,8 +51,17 @@ function breakBetween(from: number, to: number): boolean {
 }
 
 export function classifyEvent(text: string): Classification {
-  if (typeof text !== "string" || text.length === 0) return { milestone: "unknown", confidence: 0 };
-  const count = automaton.scan(text, hits);
+  if (typeof text !== "string") return { milestone: "unknown", confidence: 0 };
+  return classifyEventAt(text, 0, text.length);
+}
+
+/**
+ * Same as classifyEvent(text.slice(start, end)), without the slice: the `classify` command reads
+ * a whole stdin as one string and classifies each line where it lies.
+ */
+export function classifyEventAt(text: string, start: number, end: number): Classification {
+  if (end <= start) return { milestone: "unknown", confidence: 0 };
+  const count = automaton.scan(text, hits, start, end);
   if (count === 0) return { milestone: "unknown", confidence: 0 };
 
   // Longest-first reading: take the longest phrase, drop every phrase overlapping it (sharing

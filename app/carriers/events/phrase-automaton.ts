@@ -130,17 +130,19 @@ export class PhraseAutomaton {
     });
   }
 
-  /** Writes the hits in `text` into `hits` (ordered by end, longest first at one end); returns the count. */
-  scan(text: string, hits: PhraseHits): number {
+  /**
+   * Writes the hits in `text` (or in its part [from, to)) into `hits`, ordered by end, longest
+   * first at one end; returns the count.
+   */
+  scan(text: string, hits: PhraseHits, from = 0, to = text.length): number {
     let count = 0;
     let breakCount = 0;
     let state = this.dense[1]; // after the virtual space before the text
     let position = 1;
     let lastWasSeparator = true; // the virtual space before the text
-    const length = text.length;
-    for (let i = 0; i <= length; i++) {
+    for (let i = from; i <= to; i++) {
       let cls: number;
-      if (i === length) {
+      if (i === to) {
         if (lastWasSeparator) break;
         cls = 1; // the virtual space after the text
       } else {
@@ -169,9 +171,9 @@ export class PhraseAutomaton {
           state = this.fail[state];
         }
       }
-      const from = this.outStart[state];
-      const to = this.outStart[state + 1];
-      for (let k = from; k < to && count < MAX_HITS; k++) {
+      const firstOut = this.outStart[state];
+      const lastOut = this.outStart[state + 1];
+      for (let k = firstOut; k < lastOut && count < MAX_HITS; k++) {
         const phrase = this.outList[k];
         hits.phrase[count] = phrase;
         hits.start[count] = position - this.lengths[phrase];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MILESTONES } from "../../../../machines/vocabulary.ts";
-import { classifyEvent } from "../../../../app/carriers/events/classify.ts";
+import { classifyEvent, classifyEventAt } from "../../../../app/carriers/events/classify.ts";
 
 /** The distinctions a buyer's deadlines depend on (issue 3), one row each. */
 const HARD_CASES: ReadonlyArray<readonly [text: string, milestone: string]> = [
@@ -98,6 +98,18 @@ describe("classifyEvent", () => {
         expect(confidence).toBeLessThanOrEqual(1);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("classifies a part of a longer text exactly as the same part on its own", () => {
+    const pool = ["Delivered", "not", "已签收", "Export customs clearance", "\n", ", ", "zugestellt", "x"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 10 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join(" ");
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+        expect(classifyEventAt(text, start, end)).toEqual(classifyEvent(text.slice(start, end)));
+      }),
     );
   });
 
