@@ -17,7 +17,7 @@ import type { Milestone } from "../../machines/vocabulary.ts";
 const ORDERS = 10_000;
 const EVENTS_PER_ORDER = 20;
 const USERS = 200;
-const PAGE = 1000;
+const PAGE = 500;
 const NOW = new Date("2026-04-15T12:00:00.000Z");
 
 // A typical cross-border journey; the local carrier's number takes over at the hand-over.
