@@ -12,6 +12,7 @@ import { renderPacket } from "../../templates/packet/render-packet.server.ts";
 import { evidenceForPacket } from "../evidence/evidence-service.server.ts";
 import { assessStoredOrder, type AssessedOrder } from "../orders/order-service.server.ts";
 import { downloadResponse } from "./download-headers.server.ts";
+import type { LetterFormat } from "./letter-limits.ts";
 
 /** What each letter is, for the page and the downloaded file's name. */
 export const LETTER_TITLES: Record<LetterKind, { title: string; purpose: string }> = {
@@ -22,12 +23,6 @@ export const LETTER_TITLES: Record<LetterKind, { title: string; purpose: string 
   "card-issuer": { title: "Chargeback request", purpose: "Ask your card's bank to reverse the payment: goods not received." },
   paypal: { title: "PayPal dispute", purpose: "The text for a PayPal “Item Not Received” dispute." },
 };
-
-export const LETTER_FORMATS = ["txt", "pdf"] as const;
-export type LetterFormat = (typeof LETTER_FORMATS)[number];
-
-/** Longest edited letter we take: far above any real letter, small enough to draw quickly. */
-export const MAX_LETTER_CHARS = 20_000;
 
 export interface OrderLetter {
   kind: LetterKind;

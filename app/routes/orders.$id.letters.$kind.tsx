@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireUser } from "~/auth/current-user.server.ts";
-import { LETTER_FORMATS, MAX_LETTER_CHARS, letterDownload, orderLetter } from "~/documents/order-documents.server.ts";
+import { LETTER_FORMATS, MAX_LETTER_CHARS } from "~/documents/letter-limits.ts";
+import { letterDownload, orderLetter } from "~/documents/order-documents.server.ts";
 import { getDb } from "~/server/db.server.ts";
 import { isLetterKind } from "../../templates/letters/render-letter.ts";
 import { assessStoredOrder } from "~/orders/order-service.server.ts";
