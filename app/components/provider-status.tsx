@@ -28,13 +28,15 @@ export function ProviderStatus({ status, timeZone }: { status: ProviderStatusVie
   }
   const last = formatDate(status.lastRefreshedAt, timeZone, true);
   const next = formatDate(status.nextRefreshAt, timeZone, true);
+  const sentences = [
+    `Followed through ${status.providers.join(" and ")}.`,
+    last ? `Last refreshed ${last}.` : "Not refreshed yet.",
+    next ? `Next refresh around ${next}.` : last ? "No more refreshes: this order is finished." : "",
+  ];
   return (
     <div className="panel provider-status">
       <h2>Live tracking</h2>
-      <p>
-        Followed through {status.providers.join(" and ")}. {last ? `Last refreshed ${last}.` : "Not refreshed yet."}
-        {next ? ` Next refresh around ${next}.` : status.lastRefreshedAt ? " No more refreshes: this order is finished." : ""}
-      </p>
+      <p>{sentences.filter(Boolean).join(" ")}</p>
       {status.errors.length > 0 ? (
         <ul role="status">
           {status.errors.map((e) => (
