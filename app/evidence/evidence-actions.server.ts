@@ -38,16 +38,18 @@ export async function uploadEvidenceAction(request: Request, userId: string, ord
   }
 }
 
-/** POST /orders/:id/evidence/:fileId with intent=delete. */
+const plain = (message: string, status: number) => new Response(message + "\n", { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** POST /orders/:id/evidence/:fileId with intent=delete (a resource route: plain-text refusals). */
 export async function deleteEvidenceAction(request: Request, userId: string, orderId: string, fileId: string) {
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return data({ error: "The request could not be read; send a form." }, { status: 400 });
+    return plain("The request could not be read; send a form.", 400);
   }
-  if (form.get("intent") !== "delete") return data({ error: 'Send intent=delete to delete this file.' }, { status: 400 });
+  if (form.get("intent") !== "delete") return plain("Send intent=delete to delete this file.", 400);
   const removed = await removeEvidence(getDb(), userId, orderId, fileId);
-  if (!removed) return data({ error: "There is no such file on this order in your account." }, { status: 404 });
+  if (!removed) return plain("There is no such file on this order in your account.", 404);
   return redirect(backTo(form.get("redirectTo"), orderId), 303);
 }
