@@ -7,7 +7,11 @@ import { z } from "zod";
 const ms = (fallback: number) => z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().positive().default(fallback);
 
 const SweepEnvSchema = z.object({
-  SMTP_URL: z.string().url("must be a URL like smtp://user:pass@mail.example:587").optional(),
+  SMTP_URL: z
+    .string()
+    .url("must be a URL like smtp://user:pass@mail.example:587")
+    .refine((u) => /^smtps?:\/\//i.test(u), "must start with smtp:// (STARTTLS) or smtps:// (TLS), e.g. smtp://user:pass@mail.example:587")
+    .optional(),
   MAIL_FROM: z.string().default("ClaimTrail <reminders@claimtrail.invalid>"),
   APP_URL: z.string().url("must be a URL like https://claimtrail.example").optional(),
   PORT: z.coerce.number().int().default(3000),

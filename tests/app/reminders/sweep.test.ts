@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countUnreadNotifications, listFailedReminders, listNotifications } from "../../../db/queries/reminders.server.ts";
 import { loadSweepConfig, type SweepConfig } from "../../../app/reminders/sweep-config.server.ts";
@@ -114,6 +114,24 @@ describe("e-mail", () => {
     expect(rows.map((r) => r.status)).toEqual(["failed", "failed"]);
     expect(rows[0]!.last_error).toMatch(/^gave up after 2 attempts/);
     bed.mailbox = await startMailbox(); // for afterEach
+  });
+  it("treats an SMTP server that never answers as a timeout and retries later", async () => {
+    const silent = createNetServer(() => undefined); // accepts, never greets
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const user = await addUser(bed.t.db);
+      await addDueReminders(bed.t.db, { userId: user, orderId: await addOrder(bed.t.db, user), count: 1, channel: "email" });
+      const started = Date.now();
+      const cfg = config({ smtpUrl: `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`, sendTimeoutMs: 300 });
+      const stats = await runSweep(bed.t.db, { config: cfg, clock: clockAt("2026-03-01T09:00:00Z") });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(stats.retried).toBe(1);
+      const [row] = await statuses();
+      expect(row).toMatchObject({ status: "pending", next_attempt_at: "2026-03-01T09:01:00.000Z" });
+      expect(row!.last_error).toMatch(/ETIMEDOUT/);
+    } finally {
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
   });
 });
 
