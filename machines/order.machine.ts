@@ -187,7 +187,7 @@ function recordReport(context: OrderContext, event: CaseReportEvent): Partial<Or
   return update;
 }
 
-/** One guarded transition per milestone, generated from the contract's table, not written by hand. */
+/** One guarded transition per target state (generated from the contract's states, not written by hand); the fold decides which. */
 const carrierTransitions = [
   { guard: "keepsState" as const, actions: "recordCarrierEvents" as const },
   ...ORDER_STATES.filter((state) => state !== "awaiting_shipment").map((state) => ({
