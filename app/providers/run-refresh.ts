@@ -15,7 +15,9 @@ const BatchSchema = z.coerce
   .max(10_000, "PROVIDER_REFRESH_BATCH must be at most 10000");
 
 async function main(): Promise<void> {
-  const limit = BatchSchema.parse(process.env.PROVIDER_REFRESH_BATCH ?? 400);
+  const batch = BatchSchema.safeParse(process.env.PROVIDER_REFRESH_BATCH ?? 400);
+  if (!batch.success) throw new Error(batch.error.issues[0]!.message);
+  const limit = batch.data;
   const setup = providerSetup(process.env);
   if (setup.providers.size === 0) {
     process.stdout.write(`${JSON.stringify({ configured: false, message: "no tracking provider configured: set SEVENTEENTRACK_API_KEY or AFTERSHIP_API_KEY" })}\n`);

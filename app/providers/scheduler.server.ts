@@ -33,7 +33,9 @@ export function startProviderRefresher(options: SchedulerOptions): (() => void) 
   }
   const raw = env.PROVIDER_REFRESH_MS;
   if (raw === undefined && env.VITEST) return null;
-  const intervalMs = IntervalSchema.parse(raw ?? 60_000);
+  const parsed = IntervalSchema.safeParse(raw ?? 60_000);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const intervalMs = parsed.data;
   if (intervalMs === 0) return null;
 
   const messageDomain = new URL(options.appUrl).hostname || "claimtrail.invalid";
