@@ -103,6 +103,14 @@ function deadlineRows(deadlines: readonly Deadline[], zone: string): string[][] 
     ]);
 }
 
+/** A heading, then the table, or a sentence saying there is nothing to list. */
+function tableSection(title: string, columns: Array<[string, number]>, rows: string[][], empty: string): Block[] {
+  const body: Block = rows.length
+    ? { kind: "table", columns: columns.map(([t, width]) => ({ title: t, width })), rows }
+    : { kind: "paragraph", text: empty };
+  return [{ kind: "heading", text: title }, body];
+}
+
 export function buildPacketContent(
   facts: OrderFacts,
   assessment: OrderAssessment,
@@ -209,55 +217,17 @@ export function buildPacketContent(
     });
   }
 
-  blocks.push({ kind: "heading", text: "Silent gaps" });
+  const gapRows = story.gaps.map((g) => [
+    formatDateTime(g.from, zone) ?? g.from,
+    g.ongoing ? `${formatDateTime(g.to, zone)} (still silent when this packet was made)` : formatDateTime(g.to, zone) ?? g.to,
+    `no update for ${g.days} days`,
+  ]);
+  blocks.push(...tableSection("Silent gaps", [["From", 0.3], ["To", 0.3], ["Silence", 0.4]], gapRows, `No period of more than ${SILENT_GAP_DAYS} days without a carrier event.`));
   blocks.push(
-    story.gaps.length
-      ? {
-          kind: "table",
-          columns: [
-            { title: "From", width: 0.3 },
-            { title: "To", width: 0.3 },
-            { title: "Silence", width: 0.4 },
-          ],
-          rows: story.gaps.map((g) => [
-            formatDateTime(g.from, zone) ?? g.from,
-            g.ongoing ? `${formatDateTime(g.to, zone)} (still silent when this packet was made)` : formatDateTime(g.to, zone) ?? g.to,
-            `no update for ${g.days} days`,
-          ]),
-        }
-      : { kind: "paragraph", text: `No period of more than ${SILENT_GAP_DAYS} days without a carrier event.` },
+    ...tableSection("Deadlines", [["Due", 0.16], ["Deadline", 0.24], ["Rule", 0.38], ["Source", 0.22]], deadlineRows(assessment.deadlines, zone), "No deadline applies to this order yet."),
   );
-
-  blocks.push({ kind: "heading", text: "Deadlines" });
-  blocks.push(
-    assessment.deadlines.length
-      ? {
-          kind: "table",
-          columns: [
-            { title: "Due", width: 0.16 },
-            { title: "Deadline", width: 0.24 },
-            { title: "Rule", width: 0.38 },
-            { title: "Source", width: 0.22 },
-          ],
-          rows: deadlineRows(assessment.deadlines, zone),
-        }
-      : { kind: "paragraph", text: "No deadline applies to this order yet." },
-  );
-
-  blocks.push({ kind: "heading", text: "What the buyer did" });
-  blocks.push(
-    story.actions.length
-      ? {
-          kind: "table",
-          columns: [
-            { title: "Date", width: 0.18 },
-            { title: "Step", width: 0.42 },
-            { title: "Note", width: 0.4 },
-          ],
-          rows: story.actions.map((a) => [a.when ?? "date not recorded", a.what, a.note ? cut(a.note) : "—"]),
-        }
-      : { kind: "paragraph", text: "No step recorded yet." },
-  );
+  const actionRows = story.actions.map((a) => [a.when ?? "date not recorded", a.what, a.note ? cut(a.note) : "—"]);
+  blocks.push(...tableSection("What the buyer did", [["Date", 0.18], ["Step", 0.42], ["Note", 0.4]], actionRows, "No step recorded yet."));
 
   if (attachments.length) {
     blocks.push({ kind: "page-break" });
