@@ -9,6 +9,7 @@ import type { OrderContext } from "./order.machine.ts";
 import { ALIEXPRESS_PROTECTION } from "./policies/aliexpress.ts";
 import { BUYERS_GUIDE } from "./policies/buyers-guide.ts";
 import { CARD_CHARGEBACKS, type ChargebackRules } from "./policies/card-networks.ts";
+import { checklistDeadlines } from "./checklist/checklist-deadlines.ts";
 import { jurisdictionOf, UK_CHARGEBACK, UK_SECTION_75, US_FCBA } from "./policies/consumer-law.ts";
 import { PAYPAL_BUYER_PROTECTION } from "./policies/paypal.ts";
 import { sourceOf, type Policy } from "./policies/policy.ts";
@@ -385,6 +386,8 @@ export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date)
     // Once refunded or closed, payment routes are no longer the buyer's next step.
     ...(!settled && facts.paymentMethod === "paypal" ? paypalDeadlines(inputs) : []),
     ...(!settled && facts.paymentMethod === "card" ? cardDeadlines(inputs) : []),
+    // A "delivered but not received" case adds dates counted from the delivery scan (issue 8).
+    ...checklistDeadlines(facts, { state: view.state, case: view.case, deliveredAt: ctx.deliveredAt }, zone),
   ];
   const orderedMs = isoMs(facts.orderedAt);
   const nowMs = now.getTime();
