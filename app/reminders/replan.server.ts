@@ -9,7 +9,7 @@ import { getOrderReminderState, getReminderPreferences, syncOrderReminders } fro
 import type { Deadline } from "../../machines/order-facts.ts";
 import { DEFAULT_REMINDER_PREFERENCES, planReminders, REMINDER_CHANNELS, type ReminderChannel, type ReminderPreferences } from "../../machines/reminder-plan.ts";
 import type { Alert, CaseState } from "../../machines/vocabulary.ts";
-import { assessUserOrders } from "../orders/order-service.server.ts";
+import { assessStoredOrder, assessUserOrders } from "../orders/order-service.server.ts";
 
 /** The part of `assessOrder`'s answer that reminders use. */
 export interface ReminderAssessment {
@@ -32,6 +32,17 @@ export async function replanOrderReminders(db: DB, args: ReplanArgs): Promise<{ 
     if (!stored) throw new Error(`no user ${args.userId}`);
     return replanInTransaction(trx, toPlanningPreferences(stored), args);
   });
+}
+
+/**
+ * For routes and services that just changed an order (a pasted event, a report, an override):
+ * assesses it at `now` and re-plans. False when the order is not this person's (or was deleted).
+ */
+export async function replanStoredOrder(db: DB, args: { userId: string; orderId: string; now: Date; messageDomain: string }): Promise<boolean> {
+  const assessed = await assessStoredOrder(db, args.userId, args.orderId, args.now);
+  if (!assessed) return false;
+  await replanOrderReminders(db, { orderId: args.orderId, userId: args.userId, assessment: assessed.assessment, now: args.now, messageDomain: args.messageDomain });
+  return true;
 }
 
 /**

@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import { countUnreadNotifications, listNotifications, revokeCalendarFeeds } from "../../../db/queries/reminders.server.ts";
 import { createOrder } from "../../../db/queries/orders.server.ts";
 import { feedCalendar, orderCalendar, regenerateCalendarFeed } from "../../../app/reminders/calendar-feed.server.ts";
-import { replanUserReminders } from "../../../app/reminders/replan.server.ts";
+import { replanStoredOrder, replanUserReminders } from "../../../app/reminders/replan.server.ts";
 import { loadSweepConfig } from "../../../app/reminders/sweep-config.server.ts";
 import { runSweep } from "../../../app/reminders/sweep.server.ts";
 import { addUser } from "./reminder-db.ts";
@@ -89,7 +89,7 @@ it("cancels the pending reminders when the buyer closes the case", async () => {
     .values({ id: "r1", order_id: order.id, kind: "closed", at: "2026-03-05T10:00:00.000Z", note: null, reference: null, data: null, created_at: "2026-03-05T10:00:00.000Z" })
     .execute();
   await db.updateTable("orders").set({ snapshot: null }).where("id", "=", order.id).execute();
-  await replanUserReminders(db, { userId, now: new Date("2026-03-05T10:00:00Z"), messageDomain: "claimtrail.test" });
+  expect(await replanStoredOrder(db, { userId, orderId: order.id, now: new Date("2026-03-05T10:00:00Z"), messageDomain: "claimtrail.test" })).toBe(true);
   const pending = await db.selectFrom("reminders").select("id").where("order_id", "=", order.id).where("status", "=", "pending").execute();
   expect(pending).toEqual([]);
 });
