@@ -68,6 +68,8 @@ export interface OrderMachineInput {
   orderedAt: string;
   hasTracking: boolean;
   shippedAt?: string | null;
+  /** The clock at start (a replay starts "now"); later time arrives by `clock.tick`. */
+  now?: string | null;
 }
 
 export type OrderEvent =
@@ -223,8 +225,9 @@ export const orderMachine = setup({
       return latest !== null && STATE_OF_MILESTONE[latest] === params.state;
     },
     isLatestReport: ({ context, event }) => event.type.startsWith("report.") && isLatestReport(context, event as CaseReportEvent),
-    awaitsTracking: ({ context, event }) => event.type === "order.updated" && context.latestMilestone === null && !event.hasTracking,
-    awaitsLabel: ({ context, event }) => event.type === "order.updated" && context.latestMilestone === null && event.hasTracking,
+    // Without any carrier milestone, the tracking number alone decides awaiting_shipment vs label_created.
+    hasOnlyTrackingNumber: ({ context }) => context.latestMilestone === null && context.hasTracking,
+    hasNoTrackingYet: ({ context }) => context.latestMilestone === null && !context.hasTracking,
     hasNoCase: ({ context }) => context.latestReportKind === null,
   },
   actions: {
@@ -256,7 +259,7 @@ export const orderMachine = setup({
     orderedAt: input.orderedAt,
     hasTracking: input.hasTracking,
     shippedAt: input.shippedAt ?? null,
-    now: null,
+    now: input.now ?? null,
     latestMilestone: null,
     latestAt: null,
     latestLeg: 0,
@@ -287,13 +290,13 @@ export const orderMachine = setup({
       on: {
         "carrier.event": carrierTransitions,
         "carrier.events": carrierTransitions,
-        "order.updated": [
-          { guard: "awaitsTracking", target: ".awaiting_shipment", actions: "updateOrder" },
-          { guard: "awaitsLabel", target: ".label_created", actions: "updateOrder" },
-          { actions: "updateOrder" },
-        ],
+        "order.updated": { actions: "updateOrder" },
       },
-      states: Object.fromEntries(ORDER_STATES.map((state) => [state, {}])) as Record<OrderState, object>,
+      states: {
+        ...(Object.fromEntries(ORDER_STATES.map((state) => [state, {}])) as Record<OrderState, object>),
+        awaiting_shipment: { always: { guard: "hasOnlyTrackingNumber", target: "label_created" } },
+        label_created: { always: { guard: "hasNoTrackingYet", target: "awaiting_shipment" } },
+      },
     },
     case: {
       initial: "none",

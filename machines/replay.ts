@@ -14,6 +14,7 @@ import {
   type CarrierEventFact,
   type CaseReportKind,
   type OrderContext,
+  type OrderMachineInput,
   type OrderEvent,
   type OrderSnapshot,
 } from "./order.machine.ts";
@@ -105,21 +106,21 @@ export function canonicalReports(facts: OrderFacts): OrderEvent[] {
     });
 }
 
-/** Everything the machine is told about an order, in canonical order, ending with the clock. */
-export function orderEventsOf(facts: OrderFacts, now: Date): OrderEvent[] {
-  return [
-    {
-      type: "order.updated",
-      platform: facts.platform,
-      orderedAt: facts.orderedAt,
-      hasTracking: facts.trackingNumbers.length > 0,
-      shippedAt: facts.shippedAt ?? null,
-    },
-    // One batch: the machine folds a whole history in one step, which keeps re-assessing cheap.
-    { type: "carrier.events", events: canonicalCarrierEvents(facts) },
-    ...canonicalReports(facts),
-    { type: "clock.tick", now: now.toISOString() },
-  ];
+/** What the machine starts from: the order's own fields and the clock (CONTRACT.md §4 input). */
+export function orderMachineInput(facts: OrderFacts, now: Date): OrderMachineInput {
+  return {
+    platform: facts.platform,
+    orderedAt: facts.orderedAt,
+    hasTracking: facts.trackingNumbers.length > 0,
+    shippedAt: facts.shippedAt ?? null,
+    now: now.toISOString(),
+  };
+}
+
+/** Everything the machine is told about an order after it starts, in canonical order. */
+export function orderEventsOf(facts: OrderFacts): OrderEvent[] {
+  // One batch: the machine folds a whole history in one step, which keeps re-assessing cheap.
+  return [{ type: "carrier.events", events: canonicalCarrierEvents(facts) }, ...canonicalReports(facts)];
 }
 
 /**
@@ -142,13 +143,8 @@ function inertScope(): OrderScope {
 /** The order's snapshot at `now`, rebuilt from its facts. */
 export function replay(facts: OrderFacts, now: Date): OrderSnapshot {
   const scope = inertScope();
-  let snapshot = orderMachine.getInitialSnapshot(scope, {
-    platform: facts.platform,
-    orderedAt: facts.orderedAt,
-    hasTracking: facts.trackingNumbers.length > 0,
-    shippedAt: facts.shippedAt ?? null,
-  });
-  for (const event of orderEventsOf(facts, now)) snapshot = orderMachine.transition(snapshot, event, scope);
+  let snapshot = orderMachine.getInitialSnapshot(scope, orderMachineInput(facts, now));
+  for (const event of orderEventsOf(facts)) snapshot = orderMachine.transition(snapshot, event, scope);
   return snapshot;
 }
 

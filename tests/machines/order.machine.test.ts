@@ -5,9 +5,7 @@ import { REPORT_KINDS, STATE_OF_MILESTONE, type Milestone } from "../../machines
 import { day } from "../factories/order-facts.ts";
 
 function start(hasTracking = true): OrderSnapshot {
-  const [snapshot] = initialTransition(orderMachine, { platform: "aliexpress", orderedAt: day(0), hasTracking });
-  const [updated] = transition(orderMachine, snapshot, { type: "order.updated", platform: "aliexpress", orderedAt: day(0), hasTracking, shippedAt: null });
-  return updated;
+  return initialTransition(orderMachine, { platform: "aliexpress", orderedAt: day(0), hasTracking })[0];
 }
 
 function send(snapshot: OrderSnapshot, ...events: OrderEvent[]): OrderSnapshot {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
 import { assessOrder, assessSnapshot } from "../../machines/assess.ts";
 import { ORDER_MACHINE_ID, ORDER_MACHINE_VERSION, orderMachine, stateOf } from "../../machines/order.machine.ts";
-import { orderEventsOf, persistSnapshot, replay, restoreSnapshot, type RestoreOutcome } from "../../machines/replay.ts";
+import { orderEventsOf, orderMachineInput, persistSnapshot, replay, restoreSnapshot, type RestoreOutcome } from "../../machines/replay.ts";
 import { carrierEvent, day, journey, nowAt, orderFacts, report } from "../factories/order-facts.ts";
 
 const facts = orderFacts({
@@ -57,8 +57,8 @@ describe("replay steps the machine exactly as XState's pure transition API does"
     ["a protection extension and a dispute", orderFacts({ events: [carrierEvent("in_transit", 3)], reports: [report("protection_extended", 20, { protectionEndsAt: day(70) }), report("dispute_opened", 40)] })],
   ])("%s", (_label, order) => {
     const now = nowAt(45);
-    let [expected] = initialTransition(orderMachine, { platform: order.platform, orderedAt: order.orderedAt, hasTracking: order.trackingNumbers.length > 0, shippedAt: order.shippedAt ?? null });
-    for (const event of orderEventsOf(order, now)) [expected] = transition(orderMachine, expected, event);
+    let [expected] = initialTransition(orderMachine, orderMachineInput(order, now));
+    for (const event of orderEventsOf(order)) [expected] = transition(orderMachine, expected, event);
     const actual = replay(order, now);
     expect(actual.value).toEqual(expected.value);
     expect(actual.context).toEqual(expected.context);
