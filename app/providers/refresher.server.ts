@@ -4,7 +4,7 @@
  * schedules the next read from the order's assessment. Run by the in-server scheduler every minute
  * and by `npm run providers:refresh`.
  */
-import type { DB } from "../../db/client.server.ts";
+import { writeTransaction, type DB } from "../../db/client.server.ts";
 import { normaliseTrackingNumber } from "../../db/event-dedupe-key.server.ts";
 import {
   claimDueProviderTrackings,
@@ -109,11 +109,15 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
     for (const tracking of answer.trackings) {
       for (const row of chunkRows.filter((r) => r.tracking_number === normaliseTrackingNumber(tracking.trackingNumber))) {
         try {
-          const outcome = await ingestProviderTracking(db, { userId: row.user_id, orderId: row.order_id, tracking, providerIds, now, messageDomain: options.messageDomain });
+          // One commit per order instead of one per statement: each commit waits for the disk.
+          const outcome = await writeTransaction(db, async (trx) => {
+            const result = await ingestProviderTracking(trx, { userId: row.user_id, orderId: row.order_id, tracking, providerIds, now, messageDomain: options.messageDomain });
+            await recordProviderRefresh(trx, row.id, now, result.assessed ? nextRefreshForOrder(result.assessed, now) : null);
+            return result;
+          });
           stats.read++;
           stats.eventsAdded += outcome.added;
           stats.newLegs += outcome.newLegs.length;
-          await recordProviderRefresh(db, row.id, now, outcome.assessed ? nextRefreshForOrder(outcome.assessed, now) : null);
         } catch (error) {
           const message = `ClaimTrail could not store ${provider.name}'s update (${(error as Error).message.split("\n")[0]})`;
           stats.errors.push(message);

@@ -3,7 +3,7 @@
  * every order that carries the pushed number. A repeated push adds nothing (events are
  * de-duplicated), so providers may retry freely.
  */
-import type { DB } from "../../db/client.server.ts";
+import { writeTransaction, type DB } from "../../db/client.server.ts";
 import { recordProviderRefresh, systemFindOrdersByTrackingNumber, systemProviderTrackingsOf } from "../../db/queries/provider-trackings.server.ts";
 import { ProviderError, type ProviderId, type WebhookOutcome } from "../carriers/providers/provider.ts";
 import { ingestProviderTracking, nextRefreshForOrder } from "./ingest.server.ts";
@@ -40,18 +40,22 @@ export async function receiveProviderWebhook(
   const providerIds = [...args.setup.providers.keys()];
   for (const tracking of pushed.trackings) {
     for (const { orderId, userId } of await systemFindOrdersByTrackingNumber(db, tracking.trackingNumber)) {
-      const outcome = await ingestProviderTracking(db, { userId, orderId, tracking, providerIds, now: args.now, messageDomain: args.messageDomain });
+      // One commit per order: the events, the new leg, the reminders and the schedule together.
+      const outcome = await writeTransaction(db, async (trx) => {
+        const result = await ingestProviderTracking(trx, { userId, orderId, tracking, providerIds, now: args.now, messageDomain: args.messageDomain });
+        // Only news moves the schedule: a repeated push changes nothing at all.
+        if ((result.added > 0 || result.newLegs.length > 0) && result.assessed) {
+          const next = nextRefreshForOrder(result.assessed, args.now);
+          for (const row of await systemProviderTrackingsOf(trx, orderId, args.provider, tracking.trackingNumber)) {
+            await recordProviderRefresh(trx, row.id, args.now, next);
+          }
+        }
+        return result;
+      });
       totals.orders++;
       totals.added += outcome.added;
       totals.duplicates += outcome.duplicates;
       totals.newLegs += outcome.newLegs.length;
-      // Only news moves the schedule: a repeated push changes nothing at all.
-      if ((outcome.added > 0 || outcome.newLegs.length > 0) && outcome.assessed) {
-        const next = nextRefreshForOrder(outcome.assessed, args.now);
-        for (const row of await systemProviderTrackingsOf(db, orderId, args.provider, tracking.trackingNumber)) {
-          await recordProviderRefresh(db, row.id, args.now, next);
-        }
-      }
     }
   }
   return { status: 200, body: totals };
