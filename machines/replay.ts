@@ -44,6 +44,8 @@ interface SortableEvent {
  */
 export function canonicalCarrierEvents(facts: OrderFacts): CarrierEventFact[] {
   const legs = new Map(facts.trackingNumbers.map((n, i) => [normaliseNumber(n), i]));
+  // Events usually spell their number as the order does: look that up before normalising.
+  facts.trackingNumbers.forEach((n, i) => legs.has(n) || legs.set(n, i));
   const candidates: SortableEvent[] = [];
   for (const event of facts.events) {
     const milestone = event.milestone ?? "unknown";
@@ -54,7 +56,7 @@ export function canonicalCarrierEvents(facts: OrderFacts): CarrierEventFact[] {
       ms: time,
       // One spelling per instant, so the same event written two ways is one event.
       at: event.at === null ? null : event.at.length === 24 && event.at[10] === "T" && event.at[19] === "." && event.at.endsWith("Z") ? event.at : new Date(time).toISOString(),
-      leg: event.trackingNumber ? legs.get(normaliseNumber(event.trackingNumber)) ?? 0 : 0,
+      leg: event.trackingNumber ? legs.get(event.trackingNumber) ?? legs.get(normaliseNumber(event.trackingNumber)) ?? 0 : 0,
       rank: MILESTONE_RANK.get(milestone) ?? 0,
       text: normaliseText(event.text),
       milestone,
