@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, signedUpClient } from "./http-client.ts";
 import { parameterRouteFiles } from "./route-table.ts";
@@ -6,17 +8,50 @@ import { startServer, type RunningServer } from "./server-process.ts";
 
 /**
  * Every route under app/routes that takes an id, with how to call it and what its owner gets.
- * A new id-taking route fails the first test below until it is added here.
+ * A new id-taking route fails the first test below until it is added here. `path` gets the order
+ * id (or an unknown one) and whatever `seed` created for the owner (e.g. `{ fileId }`).
  */
 interface IdRoute {
   method: "GET" | "POST";
-  path: (orderId: string) => string;
+  path: (orderId: string, seeded: Record<string, string>) => string;
   json?: unknown;
+  form?: Record<string, string>;
   ownerStatus: number;
+  /** Creates what the route needs beyond the order (a file, a letter…) as the owner; returns its ids. */
+  seed?: (server: RunningServer, owner: Client, orderId: string) => Promise<Record<string, string>>;
+}
+
+/** Uploads a small real PNG through the evidence endpoint, as the owner would. */
+async function uploadEvidence(server: RunningServer, owner: Client, orderId: string): Promise<Record<string, string>> {
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } }).png().toBuffer();
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "receipt.png");
+  const res = await fetch(`${server.url}/orders/${orderId}/evidence`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: owner.cookie!, Origin: server.url },
+    redirect: "manual",
+  });
+  expect(res.status, await res.text()).toBe(303);
+  const row = await withDb(server.dbFile, (db) =>
+    db.selectFrom("evidence_files").select("id").where("order_id", "=", orderId).executeTakeFirstOrThrow(),
+  );
+  return { fileId: row.id };
 }
 const ID_ROUTES: Record<string, IdRoute> = {
   "orders.$id": { method: "GET", path: (id) => `/orders/${id}`, ownerStatus: 200 },
   "orders.$id.calendar[.ics]": { method: "GET", path: (id) => `/orders/${id}/calendar.ics`, ownerStatus: 200 },
+  "orders.$id_.documents": { method: "GET", path: (id) => `/orders/${id}/documents`, ownerStatus: 200 },
+  "orders.$id_.edit": { method: "GET", path: (id) => `/orders/${id}/edit`, ownerStatus: 200 },
+  "orders.$id.letters.$kind": { method: "GET", path: (id) => `/orders/${id}/letters/seller`, ownerStatus: 200 },
+  "orders.$id.packet": { method: "GET", path: (id) => `/orders/${id}/packet`, ownerStatus: 200 },
+  "orders.$id_.evidence": { method: "GET", path: (id) => `/orders/${id}/evidence`, ownerStatus: 200 },
+  "orders.$id.evidence.$fileId": {
+    method: "GET",
+    path: (id, seeded) => `/orders/${id}/evidence/${seeded.fileId}`,
+    ownerStatus: 200,
+    seed: uploadEvidence,
+  },
   "orders.$id.events": {
     method: "POST",
     path: (id) => `/orders/${id}/events`,
@@ -29,6 +64,7 @@ let server: RunningServer;
 let owner: Client;
 let other: Client;
 let orderId: string;
+const seeded: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
   server = await startServer();
@@ -37,19 +73,26 @@ beforeAll(async () => {
   owner = a.client;
   other = b.client;
   orderId = await seedOrder(server.dbFile, a.email, { item: "Bluetooth earbuds" });
+  for (const [name, route] of Object.entries(ID_ROUTES)) seeded[name] = (await route.seed?.(server, owner, orderId)) ?? {};
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-function call(client: Client, route: IdRoute, id: string) {
-  return client.request(route.path(id), { method: route.method, json: route.json });
+function call(client: Client, name: string, id: string) {
+  const route = ID_ROUTES[name]!;
+  return client.request(route.path(id, seeded[name]!), { method: route.method, json: route.json, form: route.form });
 }
 
-async function eventCount(): Promise<number> {
+/** Row counts of every table: a refused request must leave all of them as they were. */
+async function rowCounts(): Promise<Record<string, number>> {
   return withDb(server.dbFile, async (db) => {
-    const rows = await db.selectFrom("tracking_events").select("id").where("order_id", "=", orderId).execute();
-    return rows.length;
+    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(db);
+    const counts: Record<string, number> = {};
+    for (const { name } of tables.rows) {
+      counts[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);
+    }
+    return counts;
   });
 }
 
@@ -61,29 +104,30 @@ describe("access to ids", () => {
   for (const [name, route] of Object.entries(ID_ROUTES)) {
     describe(name, () => {
       it("answers 404 (not 403) to another signed-in user, and changes nothing", async () => {
-        const before = await eventCount();
-        const res = await call(other, route, orderId);
+        const before = await rowCounts();
+        const res = await call(other, name, orderId);
         expect(res.status).toBe(404);
         expect(await res.text()).not.toContain("Bluetooth earbuds");
-        expect(await eventCount()).toBe(before);
+        expect(await rowCounts()).toEqual(before);
       });
 
       it("answers 404 to the owner for an id that does not exist", async () => {
-        const res = await call(owner, route, "00000000-0000-4000-8000-000000000000");
+        const res = await call(owner, name, "00000000-0000-4000-8000-000000000000");
         expect(res.status).toBe(404);
       });
 
       it("sends an anonymous visitor to log in, and changes nothing", async () => {
-        const before = await eventCount();
-        const res = await call(new Client(server.url), route, orderId);
+        const before = await rowCounts();
+        const res = await call(new Client(server.url), name, orderId);
         expect(res.status).toBe(302);
         expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
-        expect(await eventCount()).toBe(before);
+        expect(await rowCounts()).toEqual(before);
       });
 
       it("serves the owner", async () => {
-        const res = await call(owner, route, orderId);
-        expect(res.status).toBe(route.ownerStatus);
+        const res = await call(owner, name, orderId);
+        // On a 500 the server's log says why.
+        expect(res.status, res.status >= 500 ? server.output().slice(-3000) : undefined).toBe(route.ownerStatus);
       });
     });
   }
