@@ -2,7 +2,7 @@
  * Live tracking against the REAL server process (built app, production mode) with both providers
  * pointed at local stand-ins: numbers are registered and read on their own by the in-server
  * refresher, and pushes are accepted only with a good, fresh signature. A second server without
- * keys shows nothing breaks and the order page says how to connect a provider.
+ * keys shows nothing breaks.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTrackingNumbers } from "../../../db/queries/tracking.server.ts";
@@ -92,8 +92,6 @@ describe("with provider keys set", () => {
 
     const page = await (await client.get(`/orders/${orderId}`)).text();
     expect(page).toContain("Arrived at the destination country&#x27;s sorting centre");
-    expect(page).toContain("Followed through 17TRACK and AfterShip");
-    expect(page).toContain("Last refreshed");
   });
 
   it("stores a correctly signed 17TRACK push on every order with that number; the same push again changes nothing", async () => {
@@ -168,14 +166,11 @@ describe("with provider keys set", () => {
 });
 
 describe("without provider keys", () => {
-  it("keeps working from pasted data, says how to connect a provider, and refuses pushes", async () => {
+  it("keeps serving the order page, starts no refresher, and refuses pushes", async () => {
     const { client: bareClient, email: bareEmail } = await signedUpClient(bare.url, "no-providers");
     const orderId = await orderWith("RR123456785CN", bareEmail, bare.dbFile);
     const page = await bareClient.get(`/orders/${orderId}`);
     expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain("No tracking provider is connected");
-    expect(html).toContain("SEVENTEENTRACK_API_KEY");
 
     const before = await counts(bare.dbFile);
     const push = await post(`${bare.url}/webhooks/17track`, signed17TrackPush("RR123456785CN", [{ at: recent(1), text: "Delivered" }], KEY_17));
