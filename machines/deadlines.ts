@@ -159,7 +159,7 @@ function aliexpressProtectionEnd(inputs: Inputs): Draft {
     due === capped
       ? `Protection lasts the seller's promised delivery time, counted from ${from}; copies of the rules cap it at ${rules.protectionCapDays} days (others say ${rules.protectionCapDaysAlternative}), so the earlier date is used. Check the countdown on your order page.`
       : `Protection lasts the seller's promised delivery time, counted from ${from}; the latest estimated delivery on your order page comes before the ${rules.protectionCapDays}-day cap, so it is used. Check the countdown on your order page.`;
-  return { id: "aliexpress-protection-ends", due, title, reason, source: sourceOf(ALIEXPRESS_PROTECTION) };
+  return { id: "aliexpress-protection-ends", due, title, reason, source: due === capped ? sourceOf(ALIEXPRESS_PROTECTION) : FROM_ORDER_PAGE };
 }
 
 function aliexpressDeadlines(inputs: Inputs): Draft[] {
@@ -235,6 +235,12 @@ function temuDeadlines(inputs: Inputs): Draft[] {
     source: sourceOf(TEMU_PURCHASE_PROTECTION),
   });
   return drafts;
+}
+
+/** The latest delivery date the marketplace promised, as the buyer read it. */
+function estimatedDelivery(inputs: Inputs): Draft[] {
+  if (!inputs.expectedDelivery || inputs.ctx.deliveredAt !== null) return [];
+  return [{ id: "estimated-delivery", due: inputs.expectedDelivery, title: "Latest estimated delivery", reason: "Your order page estimates delivery by this date.", source: FROM_ORDER_PAGE }];
 }
 
 /** A protection date the buyer typed for a marketplace whose rules we do not compute. */
@@ -323,8 +329,8 @@ function cardDeadlines(inputs: Inputs): Draft[] {
       id: "chargeback-opens",
       due: expectedDelivery,
       title: "Earliest day to ask your card issuer for a chargeback",
-      reason: "A \"not received\" chargeback can be filed once the latest expected delivery date on your order page has passed.",
-      source: sourceOf(policies[0]),
+      reason: `A "not received" chargeback can be filed once the latest expected delivery date has passed (${policies.map((p) => p.name).join(", ")}).`,
+      source: FROM_ORDER_PAGE,
     });
   } else if (waits.length) {
     const longest = waits.reduce((a, b) => ((b.days ?? 0) > (a.days ?? 0) ? b : a));
@@ -381,6 +387,7 @@ export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date)
   const settled = SETTLED_CASES.has(view.case);
   const drafts = [
     ...guideDeadlines(inputs),
+    ...(settled ? [] : estimatedDelivery(inputs)),
     ...(facts.platform === "aliexpress" ? aliexpressDeadlines(inputs) : orderPageProtection(inputs)),
     ...(facts.platform === "temu" ? temuDeadlines(inputs) : []),
     // Once refunded or closed, payment routes are no longer the buyer's next step.

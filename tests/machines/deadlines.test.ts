@@ -25,7 +25,7 @@ const card = (network: OrderFacts["cardNetwork"], extra: Partial<OrderFacts> = {
 // One row per policy rule (../shared/POLICIES.md).
 const rows: Row[] = [
   { rule: "AliExpress protection: 60-day cap from shipment when the page's date is unknown", facts: shipped, id: "aliexpress-protection-ends", due: 62, source: /AliExpress Buyer Protection/, reason: /60 days \(others say 90\)/ },
-  { rule: "AliExpress protection: the latest estimate on the order page comes first when earlier", facts: { ...shipped, estimatedDelivery: { latest: day(30) } }, id: "aliexpress-protection-ends", due: 30, reason: /estimated delivery/ },
+  { rule: "AliExpress protection: the latest estimate on the order page comes first when earlier", facts: { ...shipped, estimatedDelivery: { latest: day(30) } }, id: "aliexpress-protection-ends", due: 30, reason: /estimated delivery/, source: FROM_ORDER_PAGE },
   { rule: "AliExpress protection: the order page's countdown wins", facts: { ...shipped, protectionEndsAt: day(40) }, id: "aliexpress-protection-ends", due: 40, source: FROM_ORDER_PAGE },
   {
     rule: "AliExpress protection: an extension the seller approved wins over the page's old date",
@@ -49,6 +49,8 @@ const rows: Row[] = [
   { rule: "Temu late-delivery credit: 48 h after the latest estimate", facts: { platform: "temu", estimatedDelivery: { earliest: day(8), latest: day(12) } }, id: "temu-late-delivery-credit", due: 14, source: "Temu Late Delivery Compensation Policy (2023-09-15)" },
   { rule: "Temu late-delivery credit: none when delivered in time", facts: { platform: "temu", estimatedDelivery: { latest: day(12) }, events: [carrierEvent("delivered", 11)] }, id: "temu-late-delivery-credit", due: null },
   { rule: "Temu returns: 90 days from purchase", facts: { platform: "temu" }, id: "temu-return-window", due: 90, source: /Temu Purchase Protection/ },
+  { rule: "The order page's latest estimated delivery is a dated fact of its own", facts: { platform: "temu", estimatedDelivery: { earliest: day(8), latest: day(12) } }, id: "estimated-delivery", due: 12, source: FROM_ORDER_PAGE },
+  { rule: "No delivery estimate once delivered", facts: { platform: "temu", estimatedDelivery: { latest: day(12) }, events: [carrierEvent("delivered", 11)] }, id: "estimated-delivery", due: null },
   { rule: "Other marketplace: a protection date from the order page", facts: { platform: "other", protectionEndsAt: day(45) }, id: "protection-ends", due: 45, source: FROM_ORDER_PAGE },
   { rule: "PayPal: open a dispute within 180 days", facts: { paymentMethod: "paypal" }, id: "paypal-dispute-closes", due: 180, source: /PayPal/ },
   { rule: "PayPal: escalate within 20 days of opening", facts: { paymentMethod: "paypal", reports: [report("dispute_opened", 30)] }, id: "paypal-escalate-by", due: 50 },
@@ -61,7 +63,7 @@ const rows: Row[] = [
   { rule: "Amex: 120 days, the earlier of purchase and expected receipt", facts: card("amex", { estimatedDelivery: { latest: day(20) } }), id: "chargeback-closes", due: 120, source: /American Express/ },
   { rule: "Unknown card network: the earliest network deadline, and it says so", facts: card(null, { estimatedDelivery: { latest: day(20) } }), id: "chargeback-closes", due: 120, reason: /differ between networks/ },
   { rule: "Unknown card network: the latest waiting time before filing", facts: card("other"), id: "chargeback-opens", due: 30, reason: /later day/ },
-  { rule: "Expected delivery known: a chargeback can be filed once it has passed", facts: card("visa", { estimatedDelivery: { latest: day(25) } }), id: "chargeback-opens", due: 25 },
+  { rule: "Expected delivery known: a chargeback can be filed once it has passed", facts: card("visa", { estimatedDelivery: { latest: day(25) } }), id: "chargeback-opens", due: 25, source: FROM_ORDER_PAGE, reason: /Visa/ },
   // 1 March 10:00 UTC is 05:00 EST in New York; 60 calendar days later is 05:00 EDT on 30 April.
   { rule: "US Fair Credit Billing Act: 60 days, counted from the purchase", facts: card("visa", { timeZone: "America/New_York" }), id: "fcba-billing-notice", due: "2026-04-30T09:00:00.000Z", source: /Fair Credit Billing Act/ },
   { rule: "FCBA only in the US", facts: card("visa", { timeZone: "Europe/Paris" }), id: "fcba-billing-notice", due: null },
