@@ -9,6 +9,7 @@ import { normaliseTrackingNumber } from "../../db/event-dedupe-key.server.ts";
 import {
   claimDueProviderTrackings,
   ensureProviderTrackings,
+  markProviderTrackingUnregistered,
   recordProviderFailure,
   recordProviderRefresh,
   systemFindUntrackedNumbers,
@@ -46,7 +47,7 @@ export interface RefreshStats {
   errors: string[];
 }
 
-/** A number the provider does not know yet is asked about again soon, not at the quiet cadence. */
+/** A number the provider does not know (any more) is registered again soon, not at the quiet cadence. */
 const NOT_FOUND_RETRY_MS = 60 * 60 * 1000;
 const PAUSING_KINDS = ["rate_limited", "quota"];
 
@@ -128,7 +129,7 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
     }
     for (const number of answer.notFound) {
       for (const row of chunkRows.filter((r) => r.tracking_number === normaliseTrackingNumber(number))) {
-        await recordProviderRefresh(db, row.id, now, new Date(now.getTime() + NOT_FOUND_RETRY_MS));
+        await markProviderTrackingUnregistered(db, row.id, new Date(now.getTime() + NOT_FOUND_RETRY_MS));
       }
     }
   }

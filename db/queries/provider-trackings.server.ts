@@ -100,6 +100,11 @@ export async function markProviderTrackingsRegistered(db: DB, ids: readonly stri
   await db.updateTable("provider_trackings").set({ registered_at: now.toISOString() }).where("id", "in", [...ids]).where("registered_at", "is", null).execute();
 }
 
+/** SYSTEM ONLY: the provider no longer knows the number (it stops following quiet ones); register it again. */
+export async function markProviderTrackingUnregistered(db: DB, id: string, next: Date): Promise<void> {
+  await db.updateTable("provider_trackings").set({ registered_at: null, next_refresh_at: next.toISOString() }).where("id", "=", id).execute();
+}
+
 /** SYSTEM ONLY: a successful read; `next` null means never again (delivered and closed). */
 export async function recordProviderRefresh(db: DB, id: string, now: Date, next: Date | null): Promise<void> {
   await db

@@ -188,6 +188,20 @@ describe("with 17TRACK connected", () => {
     expect(events[0]).toMatchObject({ text: "Out for delivery", tracking_number: USPS });
   });
 
+  it("registers a number again, an hour later, when the provider has stopped following it", async () => {
+    const now = new Date();
+    const orderId = await orderWithNumber(now);
+    await registerOrderNumbers(t.db, "alice", orderId, now, only17());
+    seventeen.registered.delete(NUMBER);
+    expect(await refresh(only17(), now)).toMatchObject({ read: 0, eventsAdded: 0, failed: 0 });
+    const [row] = await listProviderTrackings(t.db, "alice", orderId);
+    expect(row!.registered_at).toBeNull();
+    expect(Date.parse(row!.next_refresh_at!)).toBe(now.getTime() + 60 * 60 * 1000);
+
+    seventeen.events.set(NUMBER, [{ at: ago(now, 1), text: "Departed from the origin country", code: "Departure" }]);
+    expect(await refresh(only17(), new Date(now.getTime() + 61 * 60 * 1000))).toMatchObject({ registered: 1, read: 1, eventsAdded: 1 });
+  });
+
   it("picks up numbers saved without registration, but spends nothing on orders already delivered", async () => {
     const now = new Date();
     const active = await orderWithNumber(now, "LP00000000000777");
