@@ -4,10 +4,9 @@
  * the sweep's claim/mark functions work across people by design (they only touch what they claimed).
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { PlannedReminder } from "../../machines/reminder-plan.ts";
 import type { Database, RemindersTable } from "../schema.ts";
-import type { Selectable } from "kysely";
 
 type Db = Kysely<Database>;
 export type ReminderRow = Selectable<RemindersTable>;
@@ -181,7 +180,24 @@ export async function syncOrderReminders(
           updated_at: now,
         })),
       )
-      .onConflict((oc) => oc.column("key").doNothing())
+      // A key cancelled earlier and planned again (a deadline moved back, a case reopened) comes
+      // back to life; any other existing row is left as it is.
+      .onConflict((oc) =>
+        oc
+          .column("key")
+          .doUpdateSet((eb) => ({
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: eb.ref("excluded.next_attempt_at"),
+            title: eb.ref("excluded.title"),
+            reason: eb.ref("excluded.reason"),
+            source: eb.ref("excluded.source"),
+            deadline_due: eb.ref("excluded.deadline_due"),
+            last_error: null,
+            updated_at: now,
+          }))
+          .where("reminders.status", "=", "cancelled"),
+      )
       .executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }

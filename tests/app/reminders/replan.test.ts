@@ -52,6 +52,20 @@ it("moves the reminders when the deadline moves, cancelling the old pending ones
   expect(rows.every((r) => r.deadline_due === "2026-04-20T10:00:00Z")).toBe(true);
 });
 
+it("brings cancelled reminders back when the deadline moves back, or the case reopens", async () => {
+  await replan({ deadlines: [deadline("2026-04-10T10:00:00Z")] }, "2026-03-01T10:00:00Z");
+  await replan({ deadlines: [deadline("2026-04-20T10:00:00Z")] }, "2026-03-02T10:00:00Z");
+  const back = await replan({ deadlines: [deadline("2026-04-10T10:00:00Z")] }, "2026-03-03T10:00:00Z");
+  expect(back).toEqual({ inserted: 8, cancelled: 8 });
+  expect((await live()).every((r) => r.deadline_due === "2026-04-10T10:00:00Z")).toBe(true);
+  expect(await live()).toHaveLength(8);
+
+  await replan({ deadlines: [deadline("2026-04-10T10:00:00Z")], case: "closed" }, "2026-03-04T10:00:00Z");
+  expect(await live()).toHaveLength(0);
+  await replan({ deadlines: [deadline("2026-04-10T10:00:00Z")], case: "dispute_open" }, "2026-03-05T10:00:00Z");
+  expect(await live()).toHaveLength(8);
+});
+
 it("keeps what was already sent when the deadline moves", async () => {
   await replan({ deadlines: [deadline("2026-04-10T10:00:00Z")] }, "2026-03-01T10:00:00Z");
   await t.db.updateTable("reminders").set({ status: "sent" }).where("lead_days", "=", 7).execute();
