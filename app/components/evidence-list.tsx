@@ -14,7 +14,7 @@ export function EvidenceList({ files, redirectTo }: { files: EvidenceView[]; red
             </a>
           ) : null}
           <div className="evidence-meta">
-            <a href={`${file.url}?download=1`} download={file.name}>
+            <a href={`${file.url}?download=1`}>
               {file.name}
             </a>
             <span className="muted">

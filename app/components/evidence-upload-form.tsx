@@ -34,9 +34,15 @@ export function EvidenceUploadForm({
   const inputId = `evidence-files-${checklistStep ?? "order"}`;
   const errorId = `${inputId}-error`;
 
+  // After an accepted upload (a redirect, so no data) clear the chosen files; keep them after a refusal.
+  const wasBusy = useRef(false);
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data && !fetcher.data.error) formRef.current?.reset();
-  }, [fetcher.state, fetcher.data]);
+    if (busy) wasBusy.current = true;
+    else if (wasBusy.current) {
+      wasBusy.current = false;
+      if (!fetcher.data?.error) formRef.current?.reset();
+    }
+  }, [busy, fetcher.data]);
 
   return (
     <fetcher.Form ref={formRef} method="post" action={`/orders/${orderId}/evidence`} encType="multipart/form-data" className="evidence-upload">

@@ -21,14 +21,19 @@ export function safeDownloadName(name: string, fallback = "download"): string {
 
 /** The name in plain ASCII: accents dropped, other letters replaced, for clients without RFC 8187. */
 export function asciiFallback(name: string): string {
-  const ascii = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]+/g, "_")
-    .replace(/["\\%]/g, "_")
-    .replace(/_+/g, "_")
-    .replace(/^[\s_]+|[\s_]+(?=\.[^.]*$)|[\s_]+$/g, "");
-  return ascii && !/^\.[^.]*$/.test(ascii) ? ascii : `download${ascii.startsWith(".") ? ascii : ""}`;
+  const toAscii = (text: string) =>
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\x20-\x7e]+/g, "_")
+      .replace(/["\\%]/g, "_")
+      .replace(/_+/g, "_");
+  const dot = name.lastIndexOf(".");
+  const hasExt = dot > 0 && name.length - dot <= 8;
+  const ext = hasExt ? toAscii(name.slice(dot)).replace(/_/g, "") : "";
+  // A stem that was all foreign letters becomes "_": drop such leftovers and stray separators.
+  const stem = toAscii(hasExt ? name.slice(0, dot) : name).replace(/^[\s_\-.]+|[\s_\-.]+$/g, "");
+  return `${stem || "download"}${ext.length > 1 ? ext : ""}`;
 }
 
 export function contentDispositionFor(name: string, type: "attachment" | "inline" = "attachment"): string {

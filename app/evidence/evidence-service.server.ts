@@ -5,11 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/client.server.ts";
-import { deleteEvidence, getEvidence, insertEvidence, listEvidence, type NewEvidenceFile } from "../../db/queries/evidence.server.ts";
+import { allStoredEvidenceNames, deleteEvidence, getEvidence, insertEvidence, listEvidence, type NewEvidenceFile } from "../../db/queries/evidence.server.ts";
 import type { EvidenceFile } from "../../db/schema.ts";
 import type { EvidenceImage } from "../../templates/packet/prepare-images.server.ts";
 import { EvidenceError } from "./evidence-error.ts";
-import { readStoredFile, removeStoredFile, writeStoredFile } from "./evidence-store.server.ts";
+import { pruneStoredFiles, readStoredFile, removeStoredFile, writeStoredFile } from "./evidence-store.server.ts";
 import { sanitizeFile } from "./sanitize-file.server.ts";
 import { EVIDENCE_LIMITS } from "./upload-limits.ts";
 
@@ -124,4 +124,12 @@ export async function evidenceForPacket(db: DB, userId: string, orderId: string)
     if (bytes) result.push({ fileName: file.original_name, uploadedAt: file.uploaded_at, bytes });
   }
   return result;
+}
+
+/**
+ * Deletes evidence bytes whose order or account is gone (the rows went by cascade). Safe to run
+ * at any time, e.g. at server start or from the reminder sweep; returns the names removed.
+ */
+export async function pruneOrphanEvidence(db: DB, now: Date = new Date()): Promise<string[]> {
+  return pruneStoredFiles(await allStoredEvidenceNames(db), now);
 }

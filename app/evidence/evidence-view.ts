@@ -33,6 +33,25 @@ export function evidenceView(file: EvidenceFile): EvidenceView {
   };
 }
 
+const EXTENSIONS: Record<string, readonly string[]> = {
+  "image/jpeg": ["jpg", "jpeg", "jpe", "jfif"],
+  "image/png": ["png"],
+  "image/webp": ["webp"],
+  "application/pdf": ["pdf"],
+};
+
+/**
+ * The name a download gets: the buyer's own, with the real type's extension added when the
+ * original name claimed another (a PNG uploaded as "shot.jpg" downloads as "shot.jpg.png"), so
+ * the file opens in the right program.
+ */
+export function downloadNameFor(originalName: string, contentType: string): string {
+  const known = EXTENSIONS[contentType];
+  if (!known) return originalName;
+  const ext = /\.([A-Za-z0-9]+)$/.exec(originalName)?.[1]?.toLowerCase();
+  return ext && known.includes(ext) ? originalName : `${originalName}.${known[0]}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;

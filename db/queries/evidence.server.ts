@@ -86,3 +86,9 @@ export async function countEvidence(db: DB, userId: string, orderId: string): Pr
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** Every stored name in the table, across users: only for the orphan-file sweep, never for a page. */
+export async function allStoredEvidenceNames(db: DB): Promise<Set<string>> {
+  const rows = await db.selectFrom("evidence_files").select("stored_name").execute();
+  return new Set(rows.map((r) => r.stored_name));
+}
