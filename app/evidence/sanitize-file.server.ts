@@ -58,13 +58,23 @@ async function reencodeImage(name: string, bytes: Buffer, kind: KindInfo): Promi
     const meta = await source.metadata();
     // The header alone gives the size: refuse a bomb before a single pixel is decoded.
     if ((meta.width ?? 0) * (meta.height ?? 0) > EVIDENCE_LIMITS.maxPixels) throw new Error("pixel limit");
-    let pipeline = source.rotate();
-    if (kind.kind === "png") pipeline = pipeline.png({ compressionLevel: 6 });
-    else if (kind.kind === "webp") pipeline = pipeline.webp({ quality: 90 });
-    else pipeline = pipeline.jpeg({ quality: 90 });
-    const { data, info } = await pipeline.timeout({ seconds: DECODE_TIMEOUT_SECONDS }).toBuffer({ resolveWithObject: true });
+    const encode = (quality: number) => {
+      let pipeline = source.clone().rotate();
+      if (kind.kind === "png") pipeline = pipeline.png({ compressionLevel: 6 });
+      else if (kind.kind === "webp") pipeline = pipeline.webp({ quality });
+      else pipeline = pipeline.jpeg({ quality });
+      return pipeline.timeout({ seconds: DECODE_TIMEOUT_SECONDS }).toBuffer({ resolveWithObject: true });
+    };
+    let { data, info } = await encode(90);
+    // Re-encoding a grainy photo can make it bigger; the packet takes files up to the upload limit,
+    // so step the quality down rather than keep a file it would leave out. A PNG stays as it is.
+    if (data.length > EVIDENCE_LIMITS.maxFileBytes && kind.kind !== "png") ({ data, info } = await encode(75));
+    if (data.length > EVIDENCE_LIMITS.maxFileBytes) {
+      throw new EvidenceError(413, `"${name}" is still larger than ${EVIDENCE_LIMITS.maxFileBytes / 1024 / 1024} MB once re-saved; send a smaller photo or a JPEG.`);
+    }
     return { bytes: data, width: info.width, height: info.height };
   } catch (error) {
+    if (error instanceof EvidenceError) throw error;
     throw imageProblem(name, error);
   }
 }
