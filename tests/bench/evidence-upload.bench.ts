@@ -5,30 +5,14 @@
  * and the process's peak memory.
  */
 import { performance } from "node:perf_hooks";
-import sharp from "sharp";
 import { parseEvidenceUpload } from "../../app/evidence/parse-upload.server.ts";
 import { sanitizeFile } from "../../app/evidence/sanitize-file.server.ts";
+import { twelveMegapixelPhoto } from "../factories/evidence-files.ts";
 
 const MB = 1024 * 1024;
 
-/** A 12 MP photo-like JPEG: seeded noise, so it does not compress to nothing and runs compare. */
-async function photo(seed: number): Promise<Buffer> {
-  const width = 4000;
-  const height = 3000;
-  const pixels = Buffer.alloc(width * height * 3);
-  let state = (seed + 1) * 2654435761;
-  for (let i = 0; i < pixels.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    pixels[i] = 40 + seed * 15 + (state >>> 26);
-  }
-  return sharp(pixels, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 85 })
-    .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 2400/100" } })
-    .toBuffer();
-}
-
 export async function run(): Promise<void> {
-  const photos = await Promise.all([0, 1, 2, 3].map(photo));
+  const photos = await Promise.all([0, 1, 2, 3].map(twelveMegapixelPhoto));
   const form = new FormData();
   photos.forEach((bytes, i) => form.append("files", new Blob([bytes as BlobPart], { type: "image/jpeg" }), `IMG_000${i}.jpg`));
   const body = new Response(form);

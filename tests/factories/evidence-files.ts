@@ -56,3 +56,22 @@ export function exifHasGps(exif: Buffer | undefined): boolean {
   if (!exif) return false;
   return exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]));
 }
+
+/**
+ * A 12 MP photo-like JPEG: seeded noise, so it does not compress to nothing and every run measures
+ * the same bytes (benchmarks), with a GPS position in its EXIF as phone photos have.
+ */
+export async function twelveMegapixelPhoto(seed: number): Promise<Buffer> {
+  const width = 4000;
+  const height = 3000;
+  const pixels = Buffer.alloc(width * height * 3);
+  let state = (seed + 1) * 2654435761;
+  for (let i = 0; i < pixels.length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    pixels[i] = 40 + seed * 15 + (state >>> 26);
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 2400/100" } })
+    .toBuffer();
+}
