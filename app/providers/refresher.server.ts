@@ -10,18 +10,16 @@ import {
   claimDueProviderTrackings,
   ensureProviderTrackings,
   markProviderTrackingUnregistered,
-  recordProviderFailure,
   recordProviderRefresh,
   systemFindUntrackedNumbers,
   type ClaimedProviderTracking,
 } from "../../db/queries/provider-trackings.server.ts";
 import { ProviderError, type ProviderId, type ProviderTracking, type TrackingProvider } from "../carriers/providers/provider.ts";
-import { retryAfterFailure } from "../carriers/providers/refresh-cadence.ts";
 import { assessStoredOrder } from "../orders/order-service.server.ts";
 import { ingestProviderTracking, nextRefreshForOrder } from "./ingest.server.ts";
 import { PROVIDER_LIMITS } from "./provider-limits.ts";
 import type { ProviderSetup } from "./provider-setup.server.ts";
-import { isProviderWide, registerRows } from "./registration.server.ts";
+import { isProviderWide, recordRowFailure, registerRows } from "./registration.server.ts";
 
 export interface RefreshOptions {
   setup: ProviderSetup;
@@ -63,11 +61,6 @@ async function pausedUntil(db: DB, provider: string, now: Date): Promise<string 
   return (row?.until as string | null | undefined) ?? null;
 }
 
-async function fail(db: DB, row: ClaimedProviderTracking, error: { message: string; kind: string; retryAt: string | null }, now: Date) {
-  const failures = row.failures + 1;
-  await recordProviderFailure(db, row.id, { message: error.message, kind: error.kind, failures, next: retryAfterFailure(failures, now, error.retryAt) });
-}
-
 async function refreshProvider(db: DB, provider: TrackingProvider, rows: ClaimedProviderTracking[], options: RefreshOptions, now: Date, stats: RefreshStats) {
   const bucket = options.setup.buckets.get(provider.id);
   const providerIds = [...options.setup.providers.keys()];
@@ -81,7 +74,7 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
     const accepted = new Set(outcome.registered);
     stats.failed += unregistered.filter((r) => !accepted.has(r.tracking_number)).length;
     if (outcome.providerFailure) {
-      for (const row of readable) await fail(db, row, outcome.providerFailure, now);
+      for (const row of readable) await recordRowFailure(db, row, outcome.providerFailure, now);
       stats.failed += readable.length;
       return;
     }
@@ -102,7 +95,7 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
       stats.errors.push(error.message);
       // A provider-wide failure fails everything still waiting for this provider in this pass.
       const failing = isProviderWide(error) ? readable.filter((r) => numbers.indexOf(r.tracking_number) >= i) : chunkRows;
-      for (const row of failing) await fail(db, row, error, now);
+      for (const row of failing) await recordRowFailure(db, row, error, now);
       stats.failed += failing.length;
       if (isProviderWide(error)) return;
       continue;
@@ -123,7 +116,7 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
           const message = `ClaimTrail could not store ${provider.name}'s update (${(error as Error).message.split("\n")[0]})`;
           stats.errors.push(message);
           stats.failed++;
-          await fail(db, row, { message, kind: "internal", retryAt: null }, now);
+          await recordRowFailure(db, row, { message, kind: "internal", retryAt: null }, now);
         }
       }
     }

@@ -25,6 +25,12 @@ interface RowToRegister {
   failures: number;
 }
 
+/** Writes a failure on a row with the back-off (or the provider's own retry time, when later). */
+export async function recordRowFailure(db: DB, row: { id: string; failures: number }, error: { message: string; kind: string; retryAt: string | null }, now: Date): Promise<void> {
+  const failures = row.failures + 1;
+  await recordProviderFailure(db, row.id, { message: error.message, kind: error.kind, failures, next: retryAfterFailure(failures, now, error.retryAt) });
+}
+
 /**
  * Registers `rows` (one provider) in the provider's batch size, one rate-limit token per request.
  * Failures are written on the rows with the next try time; a provider-wide failure (rate limit,
@@ -53,16 +59,12 @@ export async function registerRows(
       for (const rejected of outcome.rejected) {
         const message = `${provider.name} does not accept ${rejected.number}: ${rejected.reason}`;
         errors.push(message);
-        for (const row of chunkRows.filter((r) => r.tracking_number === rejected.number)) {
-          await recordProviderFailure(db, row.id, { message, kind: "rejected", failures: row.failures + 1, next: retryAfterFailure(row.failures + 1, now, null) });
-        }
+        for (const row of chunkRows.filter((r) => r.tracking_number === rejected.number)) await recordRowFailure(db, row, { message, kind: "rejected", retryAt: null }, now);
       }
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       const failing = isProviderWide(error) ? rows.filter((r) => !registered.includes(r.tracking_number)) : chunkRows;
-      for (const row of failing) {
-        await recordProviderFailure(db, row.id, { message: error.message, kind: error.kind, failures: row.failures + 1, next: retryAfterFailure(row.failures + 1, now, error.retryAt) });
-      }
+      for (const row of failing) await recordRowFailure(db, row, error, now);
       errors.push(error.message);
       if (isProviderWide(error)) return { registered, errors, providerFailure: error };
     }
