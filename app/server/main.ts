@@ -52,6 +52,7 @@ async function start(config: Config, dev: boolean): Promise<void> {
 
   const applied = await migrateToLatest(getDb());
   if (applied.length > 0) logger.info({ migrations: applied, file: config.databaseFile }, "database migrated");
+  startProviderRefresher({ db: getDb, logger, appUrl: config.appUrl });
 
   const app = express();
   app.disable("x-powered-by");
@@ -72,7 +73,6 @@ async function start(config: Config, dev: boolean): Promise<void> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ port, appUrl: config.appUrl, env: config.nodeEnv, database: config.databaseFile }, `ClaimTrail listening on port ${port}`);
-  startProviderRefresher({ db: getDb, logger, appUrl: config.appUrl });
   startReminderSweep(getDb(), loadSweepConfig(), logger);
 
   let stopping = false;

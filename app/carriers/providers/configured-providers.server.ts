@@ -15,10 +15,10 @@ const optional = z
 
 const ProviderEnvSchema = z.object({
   SEVENTEENTRACK_API_KEY: optional,
-  SEVENTEENTRACK_API_URL: optional.pipe(z.string().url("SEVENTEENTRACK_API_URL must be a URL such as https://api.17track.net/track/v2.2/").optional()),
+  SEVENTEENTRACK_API_URL: optional.pipe(z.string().url("must be a URL such as https://api.17track.net/track/v2.2/").optional()),
   SEVENTEENTRACK_WEBHOOK_KEY: optional,
   AFTERSHIP_API_KEY: optional,
-  AFTERSHIP_API_URL: optional.pipe(z.string().url("AFTERSHIP_API_URL must be a URL such as https://api.aftership.com/tracking/2024-04/").optional()),
+  AFTERSHIP_API_URL: optional.pipe(z.string().url("must be a URL such as https://api.aftership.com/tracking/2024-04/").optional()),
   AFTERSHIP_WEBHOOK_SECRET: optional,
 });
 
