@@ -21,14 +21,18 @@ interface Cached {
 }
 const cache = new Map<string, Cached>();
 
-/** Changes whenever an order, number, event or report of the person is added, changed or removed. */
+/**
+ * Changes whenever an order, number, event or report of the person is added, changed or removed:
+ * counts and the highest rowid of the child tables (both read from indexes alone; rows are only
+ * ever added or deleted there) and the orders' latest update.
+ */
 async function fingerprintOf(db: DB, userId: string): Promise<string> {
   const row = await sql<{ f: string }>`
     select
       (select count(*) || ':' || ifnull(max(updated_at), '') from orders where user_id = ${userId}) || '|' ||
-      (select count(*) || ':' || ifnull(max(n.created_at), '') from tracking_numbers n join orders o on o.id = n.order_id where o.user_id = ${userId}) || '|' ||
-      (select count(*) || ':' || ifnull(max(e.created_at), '') from tracking_events e join orders o on o.id = e.order_id where o.user_id = ${userId}) || '|' ||
-      (select count(*) || ':' || ifnull(max(r.created_at), '') from reports r join orders o on o.id = r.order_id where o.user_id = ${userId})
+      (select count(*) || ':' || ifnull(max(n.rowid), 0) from orders o join tracking_numbers n on n.order_id = o.id where o.user_id = ${userId}) || '|' ||
+      (select count(*) || ':' || ifnull(max(e.rowid), 0) from orders o join tracking_events e on e.order_id = o.id where o.user_id = ${userId}) || '|' ||
+      (select count(*) || ':' || ifnull(max(r.rowid), 0) from orders o join reports r on r.order_id = o.id where o.user_id = ${userId})
       as f`.execute(db);
   return row.rows[0]?.f ?? "";
 }

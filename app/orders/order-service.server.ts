@@ -3,7 +3,7 @@
  * snapshot cache used when it still matches the facts and refreshed when it does not. Routes, the
  * reminder sweep, the provider refresher and the documents all go through here, so they agree.
  */
-import type { DB } from "../../db/client.server.ts";
+import { writeTransaction, type DB } from "../../db/client.server.ts";
 import { loadOrderFacts, loadOrderFactsForUser } from "../../db/queries/order-facts.server.ts";
 import { getOrder, listOrders, loadOrderSnapshot, saveOrderSnapshot } from "../../db/queries/orders.server.ts";
 import type { Order } from "../../db/schema.ts";
@@ -40,14 +40,22 @@ export async function assessStoredOrder(db: DB, userId: string, orderId: string,
 export async function assessUserOrders(db: DB, userId: string, now: Date): Promise<AssessedOrder[]> {
   const [orders, factsById] = await Promise.all([listOrders(db, userId), loadOrderFactsForUser(db, userId)]);
   const result: AssessedOrder[] = [];
+  const stale: Array<{ orderId: string; snapshot: unknown }> = [];
   for (const order of orders) {
     const facts = factsById.get(order.id);
     if (!facts) continue;
     let cached: unknown = null;
     if (order.snapshot && order.snapshot_version === ORDER_MACHINE_VERSION) cached = order.snapshot;
     const { assessment, toStore } = assessWithCache(facts, cached, now);
-    if (toStore) await saveOrderSnapshot(db, userId, order.id, toStore, ORDER_MACHINE_VERSION).catch(() => undefined);
+    if (toStore) stale.push({ orderId: order.id, snapshot: toStore });
     result.push({ order, facts, assessment });
+  }
+  // One transaction (one durable commit) for all refreshed caches, not one per order: a dashboard
+  // of a thousand changed orders would otherwise wait for a thousand disk syncs.
+  if (stale.length > 0) {
+    await writeTransaction(db, async (trx) => {
+      for (const s of stale) await saveOrderSnapshot(trx, userId, s.orderId, s.snapshot, ORDER_MACHINE_VERSION);
+    }).catch(() => undefined);
   }
   return result;
 }

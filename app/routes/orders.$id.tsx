@@ -1,112 +1,180 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server.ts";
 import { ErrorPage } from "~/components/error-page.tsx";
-import { formatDate, platformLabel } from "~/components/order-labels.ts";
+import { AssessmentPanels } from "~/components/order/assessment-panels.tsx";
+import { AddEventsForm, AddNumberForm, DeleteForm, RecordForms } from "~/components/order/order-forms.tsx";
+import { EventTimeline, ProgressLine } from "~/components/order/order-timeline.tsx";
+import { runOrderPageAction } from "~/orders/order-page-action.server.ts";
+import { loadOrderPage } from "~/orders/order-page.server.ts";
 import { getDb } from "~/server/db.server.ts";
-import { ProviderStatus } from "~/components/provider-status.tsx";
-import { providerStatusForOrder } from "~/providers/provider-status.server.ts";
+import ordersCss from "~/styles/orders.css?url";
+import { describeDatabaseError } from "../../db/errors.server.ts";
 import { getOrder } from "../../db/queries/orders.server.ts";
-import { listTrackingEvents, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
+import { PLATFORMS, type Platform } from "../../machines/vocabulary.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ordersCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.order.item ?? "Order"} — ClaimTrail` : "Order not found — ClaimTrail" },
+  { title: data ? `${data.order.item} — ClaimTrail` : "Order not found — ClaimTrail" },
 ];
+
+const NOT_FOUND = "There is no order at this address in your account.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const db = getDb();
-  const order = await getOrder(db, user.id, params.id ?? "");
+  const page = await loadOrderPage(getDb(), user.id, user.timeZone, params.id ?? "", new Date());
   // Another person's order and a made-up id look the same: 404, so ids reveal nothing.
-  if (!order) throw data("There is no order at this address in your account.", { status: 404 });
-  const [trackingNumbers, events, providerStatus] = await Promise.all([
-    listTrackingNumbers(db, user.id, order.id),
-    listTrackingEvents(db, user.id, order.id),
-    providerStatusForOrder(db, user.id, order.id),
-  ]);
-  const tz = order.time_zone ?? user.timeZone;
-  const facts: Array<[string, string | null]> = [
-    ["Marketplace", platformLabel(order.platform, order.platform_name)],
-    ["Order number", order.order_number],
-    ["Item", order.item],
-    ["Seller", order.seller],
-    ["Ordered", formatDate(order.ordered_at, tz)],
-    ["Shipped", formatDate(order.shipped_at, tz)],
-    ["Amount", order.amount_value ? `${order.amount_value} ${order.currency ?? ""}`.trim() : null],
-    ["Paid with", order.payment_method ? [order.payment_method, order.card_network].filter(Boolean).join(" · ") : null],
-    ["Promised delivery", formatDate(order.promised_delivery_at, tz)],
-    ["Buyer protection ends", formatDate(order.protection_ends_at, tz)],
-  ];
-  return {
-    providerStatus,
-    timeZone: tz,
-    order: { id: order.id, item: order.item },
-    facts: facts.filter((f): f is [string, string] => f[1] !== null && f[1] !== ""),
-    trackingNumbers: trackingNumbers.map((t) => ({ id: t.id, number: t.number, carrier: t.carrier, leg: t.leg })),
-    events: events.map((e) => ({
-      id: e.id,
-      at: formatDate(e.occurred_at, tz, true),
-      location: e.location,
-      text: e.text,
-      milestone: e.milestone,
-    })),
-  };
+  if (!page) throw data(NOT_FOUND, { status: 404 });
+  return page;
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const order = await getOrder(db, user.id, params.id ?? "");
+  if (!order) throw data(NOT_FOUND, { status: 404 });
+  const formData = await request.formData();
+  try {
+    const outcome = await runOrderPageAction({
+      db,
+      userId: user.id,
+      orderId: order.id,
+      platform: (PLATFORMS as readonly string[]).includes(order.platform) ? (order.platform as Platform) : "other",
+      timeZone: order.time_zone ?? user.timeZone,
+      now: new Date(),
+      formData,
+    });
+    if (outcome.kind === "missing") throw data(NOT_FOUND, { status: 404 });
+    if (outcome.kind === "redirect") return redirect(outcome.to, 303);
+    return data({ intent: outcome.intent, result: outcome.result }, { status: 400 });
+  } catch (error) {
+    const described = describeDatabaseError(error);
+    if (!described) throw error;
+    return data(
+      { intent: String(formData.get("intent") ?? ""), result: { status: "error" as const, error: { "": [described.message] } } },
+      { status: described.status },
+    );
+  }
+}
+
+const DONE: Record<string, string> = {
+  report: "Saved. The deadlines and next steps below take it into account.",
+  events: "Events added. Events already saved were not added twice.",
+  number: "Tracking number added.",
+};
+
 export default function OrderPage() {
-  const { order, facts, trackingNumbers, events, providerStatus, timeZone } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const last = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const done = DONE[search.get("done") ?? ""] ?? (search.get("created") ? "Order created. Here is what ClaimTrail sees." : null);
+  const id = page.order.id;
   return (
-    <section>
+    <article aria-labelledby="order-heading" className="order-page">
       <p>
         <Link to="/orders">← All orders</Link>
       </p>
-      <h1>{order.item ?? "Order"}</h1>
-      <div className="panel">
-        <h2>What you told us</h2>
+      <h1 id="order-heading">{page.order.item}</h1>
+      <p className="muted">{page.order.platformLabel}</p>
+      {done ? (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      ) : null}
+      <AssessmentPanels view={page.view}>
+        <RecordForms lastResult={last("report")} />
+      </AssessmentPanels>
+      {page.overrides.length > 0 ? (
+        <section className="panel" aria-labelledby="overrides-heading">
+          <h2 id="overrides-heading">Dates you gave</h2>
+          <ul>
+            {page.overrides.map((o) => (
+              <li key={o} className="deadline-override">
+                {o}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">Your dates win over ClaimTrail's estimates. Change them by editing the order or recording an extension.</p>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Tracking timeline</h2>
+        <ProgressLine steps={page.progress} />
+        <EventTimeline items={page.timeline} />
+      </section>
+      <section className="panel" aria-labelledby="numbers-heading">
+        <h2 id="numbers-heading">Tracking numbers</h2>
+        {page.numbers.length === 0 ? (
+          <p>No tracking number yet. Sellers usually add one 1 to 5 days after the order.</p>
+        ) : (
+          <ul>
+            {page.numbers.map((n) => (
+              <li key={n.id}>
+                <code>{n.number}</code> · {n.carrier}
+                {n.leg > 0 ? ` · local carrier${n.source === "handover" ? " (new number from the hand-over)" : ""}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <details>
+          <summary>Add a tracking number</summary>
+          <AddNumberForm lastResult={last("add-number")} />
+        </details>
+      </section>
+      <section className="panel" aria-labelledby="add-events-heading">
+        <h2 id="add-events-heading">Add more events</h2>
+        <AddEventsForm lastResult={last("add-events")} />
+      </section>
+      {page.reports.length > 0 ? (
+        <section className="panel" aria-labelledby="reports-heading">
+          <h2 id="reports-heading">What you recorded</h2>
+          <ul>
+            {page.reports.map((r) => (
+              <li key={r.id}>
+                {r.label} — {r.when}
+                {r.note ? `: ${r.note}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">Order details</h2>
         <dl className="facts">
-          {facts.map(([label, value]) => (
+          {page.facts.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
               <dd>{value}</dd>
             </div>
           ))}
         </dl>
-      </div>
-      <div className="panel">
-        <h2>Tracking numbers</h2>
-        {trackingNumbers.length === 0 ? (
-          <p>No tracking number yet. The seller adds one when the parcel ships.</p>
-        ) : (
-          <ul>
-            {trackingNumbers.map((t) => (
-              <li key={t.id}>
-                <code>{t.number}</code>
-                {t.carrier ? ` · ${t.carrier}` : ""}
-                {t.leg > 0 ? " · local carrier" : ""}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <ProviderStatus status={providerStatus} timeZone={timeZone} />
-      <div className="panel">
-        <h2>Tracking history</h2>
-        {events.length === 0 ? (
-          <p>No tracking events yet.</p>
-        ) : (
-          <ol className="timeline">
-            {events.map((e) => (
-              <li key={e.id}>
-                <span className="timeline-when">{e.at ?? "Time unknown"}</span>
-                <span className="timeline-text">{e.text}</span>
-                {e.location ? <span className="timeline-where">{e.location}</span> : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-    </section>
+        <p>
+          <Link to={`/orders/${id}/edit`}>Edit the order details</Link>
+        </p>
+      </section>
+      {/* Filled by other parts of ClaimTrail: documents, the missing-parcel checklist, reminders. */}
+      <section className="panel more-places" aria-labelledby="more-heading">
+        <h2 id="more-heading">Documents, checklist and reminders</h2>
+        <ul>
+          <li>
+            <Link to={`/orders/${id}/documents`}>Documents</Link>: letters to the seller, marketplace or card issuer, and the evidence packet.
+          </li>
+          <li>
+            <Link to={`/orders/${id}/checklist`}>Checklist</Link>: the missing-parcel steps, one at a time.
+          </li>
+          <li>
+            <a href={`/orders/${id}/calendar.ics`}>Add the deadlines to your calendar</a> (.ics file for reminders).
+          </li>
+        </ul>
+      </section>
+      <section className="panel danger-zone" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete this order</h2>
+        <DeleteForm lastResult={last("delete")} />
+      </section>
+    </article>
   );
 }
 

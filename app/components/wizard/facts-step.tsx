@@ -45,7 +45,8 @@ export function FactsStep({
   lastResult,
   busy,
 }: {
-  draftId: string;
+  /** Null on the order's edit page: the same fields, saved straight to the order. */
+  draftId: string | null;
   data: DraftData;
   today: string;
   lastResult?: SubmissionResult<string[]>;
@@ -65,8 +66,12 @@ export function FactsStep({
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="step" value="facts" />
-      <input type="hidden" name="draftId" value={draftId} />
+      {draftId ? (
+        <>
+          <input type="hidden" name="step" value="facts" />
+          <input type="hidden" name="draftId" value={draftId} />
+        </>
+      ) : null}
       <p className="muted">Open the order in the {marketplace} app or website; each field says where to look.</p>
       <InputField label="Order number" meta={fields.orderNumber} hint={help.orderNumber} />
       <InputField label="Order date" type="date" meta={fields.orderedOn} hint={help.orderedOn} />
@@ -104,7 +109,13 @@ export function FactsStep({
           </div>
         </fieldset>
       ) : null}
-      <WizardButtons busy={busy} />
+      {draftId ? (
+        <WizardButtons busy={busy} />
+      ) : (
+        <button type="submit" className="button" disabled={busy}>
+          Save changes
+        </button>
+      )}
     </Form>
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * What the order page's buttons do: record what happened (a report), paste more events, add a
+ * tracking number, delete the order. Each validates first and then writes through the scoped
+ * queries, so another person's order id changes nothing (the caller answers 404).
+ */
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseHistory } from "~/carriers/paste/parse-history.ts";
+import type { DB } from "../../db/client.server.ts";
+import { deleteOrder, ownedOrderId } from "../../db/queries/orders.server.ts";
+import { addReport } from "../../db/queries/reports.server.ts";
+import { addTrackingEvents, addTrackingNumbers, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
+import { dayToIso, isoToDay } from "./calendar-date.ts";
+import { AddEventsSchema, AddNumberSchema, DeleteSchema, ReportFormSchema } from "./order-page-schemas.ts";
+import { recogniseTracking } from "./wizard/recognise-tracking.server.ts";
+import type { Platform } from "../../machines/vocabulary.ts";
+
+export type OrderPageOutcome =
+  | { kind: "redirect"; to: string }
+  | { kind: "invalid"; intent: string; result: SubmissionResult<string[]> }
+  | { kind: "missing" };
+
+export interface OrderPageRequest {
+  db: DB;
+  userId: string;
+  orderId: string;
+  platform: Platform;
+  timeZone: string;
+  now: Date;
+  formData: FormData;
+}
+
+export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPageOutcome> {
+  const { db, userId, orderId, formData, now } = req;
+  if ((await ownedOrderId(db, userId, orderId)) === null) return { kind: "missing" };
+  const intent = String(formData.get("intent") ?? "");
+  const back = (notice: string) => ({ kind: "redirect" as const, to: `/orders/${orderId}?done=${notice}` });
+
+  if (intent === "report") {
+    const submission = parseWithZod(formData, { schema: ReportFormSchema });
+    if (submission.status !== "success") return { kind: "invalid", intent, result: submission.reply() };
+    const { kind, note, protectionEndsOn } = submission.value;
+    const protectionEndsAt = protectionEndsOn ? dayToIso(protectionEndsOn, req.timeZone, "end") : null;
+    await addReport(db, userId, orderId, { kind, at: now.toISOString(), note: note ?? null, data: protectionEndsAt ? { protectionEndsAt } : null }, now);
+    return back("report");
+  }
+
+  if (intent === "add-events") {
+    const submission = parseWithZod(formData, { schema: AddEventsSchema });
+    if (submission.status !== "success") return { kind: "invalid", intent, result: submission.reply() };
+    const parsed = parseHistory(submission.value.history, { timeZone: req.timeZone });
+    if (parsed.events.length === 0) {
+      return {
+        kind: "invalid",
+        intent,
+        result: submission.reply({
+          fieldErrors: { history: ["We could not find any dated events in this text. Copy the whole history with the date and time of each event, e.g. “2026-03-04 08:15 Departed from sorting center”."] },
+        }),
+      };
+    }
+    const slack = now.getTime() + 24 * 3_600_000;
+    const future = parsed.events.filter((e) => e.at !== null && Date.parse(e.at) > slack);
+    if (future.length > 0) {
+      return {
+        kind: "invalid",
+        intent,
+        result: submission.reply({
+          fieldErrors: {
+            history: future.slice(0, 3).map((e) => `“${e.text}” is dated ${isoToDay(e.at, req.timeZone)}, which is in the future. Check the year in your paste.`),
+          },
+        }),
+      };
+    }
+    const numbers = await listTrackingNumbers(db, userId, orderId);
+    const current = numbers.filter((n) => n.leg === Math.max(...numbers.map((m) => m.leg)))[0]?.number ?? null;
+    await addTrackingEvents(
+      db,
+      userId,
+      orderId,
+      parsed.events.map((e) => ({ at: e.at, text: e.text, location: e.location, milestone: e.milestone, confidence: e.confidence, trackingNumber: current, source: "paste" as const })),
+      now,
+    );
+    return back("events");
+  }
+
+  if (intent === "add-number") {
+    const submission = parseWithZod(formData, { schema: AddNumberSchema });
+    if (submission.status !== "success") return { kind: "invalid", intent, result: submission.reply() };
+    const recognition = await recogniseTracking(submission.value.number, req.platform, req.timeZone);
+    const n = recognition.numbers[0];
+    if (!n || recognition.numbers.length !== 1) {
+      return { kind: "invalid", intent, result: submission.reply({ fieldErrors: { number: [recognition.problem ?? "Paste one tracking number at a time."] } }) };
+    }
+    let carrier = n.carrier;
+    if (n.verdict === "ambiguous") {
+      const chosen = formData.get(`carrier-${n.number}`);
+      if (typeof chosen !== "string" || !n.candidates.some((c) => c.carrier === chosen)) {
+        return { kind: "invalid", intent, result: submission.reply({ fieldErrors: { number: [n.message] } }) };
+      }
+      carrier = chosen;
+    } else if (n.verdict !== "ok") {
+      return { kind: "invalid", intent, result: submission.reply({ fieldErrors: { number: [n.message] } }) };
+    }
+    await addTrackingNumbers(db, userId, orderId, [{ number: n.number, carrier, leg: submission.value.local ? 1 : 0, source: "user" }], now);
+    return back("number");
+  }
+
+  if (intent === "delete") {
+    const submission = parseWithZod(formData, { schema: DeleteSchema });
+    if (submission.status !== "success") return { kind: "invalid", intent, result: submission.reply() };
+    await deleteOrder(db, userId, orderId);
+    return { kind: "redirect", to: "/orders?deleted=1" };
+  }
+
+  return { kind: "invalid", intent, result: { status: "error", error: { "": ["That button did nothing: reload the page and try again."] } } };
+}
