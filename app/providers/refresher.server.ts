@@ -45,7 +45,7 @@ export interface RefreshStats {
   errors: string[];
 }
 
-/** A number the provider does not know (any more) is registered again soon, not at the quiet cadence. */
+/** A number the provider does not know (any more), or has nothing for yet, is asked about again soon. */
 const NOT_FOUND_RETRY_MS = 60 * 60 * 1000;
 const PAUSING_KINDS = ["rate_limited", "quota"];
 
@@ -59,6 +59,15 @@ async function pausedUntil(db: DB, provider: string, now: Date): Promise<string 
     .where("next_refresh_at", ">", now.toISOString())
     .executeTakeFirst();
   return (row?.until as string | null | undefined) ?? null;
+}
+
+/**
+ * A provider usually has nothing for a number it was just given; asking again at the quiet cadence
+ * would leave the order empty for hours, so a number without events is asked about within the hour.
+ */
+function scheduleAfterRead(cadence: Date | null, tracking: ProviderTracking, now: Date): Date | null {
+  if (cadence === null || tracking.events.length > 0) return cadence;
+  return new Date(Math.min(cadence.getTime(), now.getTime() + NOT_FOUND_RETRY_MS));
 }
 
 async function refreshProvider(db: DB, provider: TrackingProvider, rows: ClaimedProviderTracking[], options: RefreshOptions, now: Date, stats: RefreshStats) {
@@ -106,7 +115,7 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
           // One commit per order instead of one per statement: each commit waits for the disk.
           const outcome = await writeTransaction(db, async (trx) => {
             const result = await ingestProviderTracking(trx, { userId: row.user_id, orderId: row.order_id, tracking, providerIds, now, messageDomain: options.messageDomain });
-            await recordProviderRefresh(trx, row.id, now, result.assessed ? nextRefreshForOrder(result.assessed, now) : null);
+            await recordProviderRefresh(trx, row.id, now, result.assessed ? scheduleAfterRead(nextRefreshForOrder(result.assessed, now), tracking, now) : null);
             return result;
           });
           stats.read++;

@@ -188,6 +188,15 @@ describe("with 17TRACK connected", () => {
     expect(events[0]).toMatchObject({ text: "Out for delivery", tracking_number: USPS });
   });
 
+  it("asks again within the hour about a number the provider has nothing for yet", async () => {
+    const now = new Date();
+    const orderId = await orderWithNumber(now);
+    await registerOrderNumbers(t.db, "alice", orderId, now, only17());
+    expect(await refresh(only17(), now)).toMatchObject({ read: 1, eventsAdded: 0 });
+    const [row] = await listProviderTrackings(t.db, "alice", orderId);
+    expect(Date.parse(row!.next_refresh_at!)).toBe(now.getTime() + 60 * 60 * 1000);
+  });
+
   it("registers a number again, an hour later, when the provider has stopped following it", async () => {
     const now = new Date();
     const orderId = await orderWithNumber(now);
