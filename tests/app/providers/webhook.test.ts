@@ -40,6 +40,19 @@ describe("provider pushes", () => {
     expect((await assessStoredOrder(t.db, "alice", orderId, now))!.assessment.milestone).not.toBeNull();
   });
 
+  it("re-plans the order's reminders when a push brings news, and not for a repeat", async () => {
+    const reminders = async () => (await t.db.selectFrom("reminders").select(["key", "subject"]).where("order_id", "=", orderId).execute()).map((r) => r.key).sort();
+    expect(await reminders()).toEqual([]);
+    const push = signed17TrackPush(NUMBER, [{ at: ago(1), text: "Held by customs, duties to pay", code: "InTransit" }], "push-key");
+    await receive("17track", push);
+    const planned = await reminders();
+    expect(planned.length).toBeGreaterThan(0);
+    const { assessment } = (await assessStoredOrder(t.db, "alice", orderId, now))!;
+    expect(planned.some((key) => assessment.deadlines.some((d) => key.includes(d.id)) || assessment.alerts.some((a) => key.includes(a)))).toBe(true);
+    await receive("17track", push);
+    expect(await reminders()).toEqual(planned);
+  });
+
   it("stores nothing for a stale AfterShip delivery, and answers 404 for a provider this server does not use", async () => {
     const stale = signedAfterShipPush(NUMBER, [{ at: ago(1), text: "Out for delivery" }], "secret", new Date(now.getTime() - 25 * 60 * 60 * 1000));
     const answer = await receive("aftership", stale);
