@@ -31,6 +31,8 @@ export interface BuyerReportFact {
   /** checklist_step: which step, and whether it was done or skipped. */
   step?: string | null;
   skipped?: boolean;
+  /** checklist_step: the step's title as the buyer saw it, for letters and the packet. */
+  stepTitle?: string | null;
 }
 
 export interface ChecklistEntryFact {

@@ -137,8 +137,15 @@ function reportFact(report: Report): BuyerReportFact[] {
   if (kind === "checklist_step") {
     fact.step = data.step ?? null;
     fact.skipped = data.skipped ?? false;
+    const title = stepTitleOf(data);
+    if (title) fact.stepTitle = title;
   }
   return [fact];
+}
+
+/** The step's title saved with the report (app/checklist), so documents quote it in words. */
+function stepTitleOf(data: ReturnType<typeof reportData>): string | null {
+  return typeof data.title === "string" && data.title.trim() ? data.title.trim() : null;
 }
 
 /** The latest report of each checklist step decides it: done (with its time) or skipped (null). */
@@ -148,7 +155,7 @@ function checklistFrom(reports: Report[]): ChecklistEntryFact[] {
     if (report.kind !== "checklist_step") continue;
     const data = reportData(report);
     if (!data.step) continue;
-    byStep.set(data.step, { step: data.step, doneAt: data.skipped ? null : report.at, note: report.note });
+    byStep.set(data.step, { step: stepTitleOf(data) ?? data.step, doneAt: data.skipped ? null : report.at, note: report.note });
   }
   return [...byStep.values()];
 }

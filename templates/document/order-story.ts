@@ -106,14 +106,16 @@ export function findGaps(timeline: readonly TimelineEntry[], now: string): Silen
 export function buyerActions(facts: OrderFacts, zone: string): BuyerAction[] {
   const fromReports = (facts.reports ?? []).map((r) => {
     let what = REPORT_LABEL[r.kind] ?? r.kind;
-    if (r.kind === "checklist_step" && r.step) what = `Checklist: ${oneLine(r.step)}${r.skipped ? " (skipped)" : ""}`;
+    if (r.kind === "checklist_step" && r.step) what = `Checklist: ${oneLine(r.stepTitle ?? r.step)}${r.skipped ? " (skipped)" : ""}`;
     if (r.kind === "protection_extended" && r.protectionEndsAt) {
       what += ` until ${formatDay(r.protectionEndsAt, zone) ?? r.protectionEndsAt}`;
     }
     if (r.reference) what += ` (reference ${oneLine(r.reference)})`;
     return { at: validIso(r.at), what, note: r.note ? oneLine(r.note) || null : null };
   });
-  const fromChecklist = (facts.checklist ?? []).map((c) => ({
+  // A step recorded as a report is already told above; the checklist list only adds the others.
+  const reported = new Set((facts.reports ?? []).flatMap((r) => (r.kind === "checklist_step" ? [r.step, r.stepTitle] : [])));
+  const fromChecklist = (facts.checklist ?? []).filter((c) => !reported.has(c.step)).map((c) => ({
     at: validIso(c.doneAt),
     what: `Checklist: ${oneLine(c.step)}${c.doneAt ? "" : " (not done yet)"}`,
     note: c.note ? oneLine(c.note) || null : null,

@@ -102,6 +102,9 @@ function amountText(facts: OrderFacts): string | null {
   return value ? `${value} ${currency}`.trim() : null;
 }
 
+/** Room the checklist gets in a marketplace form limited to 1,000 characters. */
+const CHECKLIST_BRIEF_MAX = 260;
+
 export function letterFields(facts: OrderFacts, assessment: OrderAssessment, now: string): Fields {
   const story = tellOrder(facts, now);
   const zone = story.zone;
@@ -184,6 +187,11 @@ export function letterFields(facts: OrderFacts, assessment: OrderAssessment, now
     next_deadline: upcoming[0] ? known(`${oneLine(upcoming[0].title)} on ${day(upcoming[0].due)}`) : missing("next deadline"),
     steps_taken: list(story.actions.map(stepsLine), "steps you took, with dates"),
     checklist: list(checklistLines.map(stepsLine), "checks you made, with dates"),
+    // One short line for the marketplace forms (1,000-character cap); the packet has the rest.
+    checklist_brief: fact(
+      checklistLines.length ? shorten(checklistLines.map((a) => `${a.when ?? "date not recorded"} ${a.what.slice("Checklist: ".length)}`).join("; "), CHECKLIST_BRIEF_MAX) : null,
+      "checks you made, with dates",
+    ),
     delivered_scan: fact(scanLine(story.latestOf("delivered"), zone), "delivery scan from the tracking page"),
     customs_scan: fact(scanLine(customsScan, zone), "customs event from the tracking page"),
     returned_scan: fact(scanLine(story.latestOf("returned"), zone), "return event from the tracking page"),

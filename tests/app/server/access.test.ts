@@ -41,6 +41,7 @@ async function uploadEvidence(server: RunningServer, owner: Client, orderId: str
 const ID_ROUTES: Record<string, IdRoute> = {
   "orders.$id": { method: "GET", path: (id) => `/orders/${id}`, ownerStatus: 200 },
   "orders.$id.calendar[.ics]": { method: "GET", path: (id) => `/orders/${id}/calendar.ics`, ownerStatus: 200 },
+  "orders.$id_.checklist": { method: "GET", path: (id) => `/orders/${id}/checklist`, ownerStatus: 200 },
   "orders.$id_.documents": { method: "GET", path: (id) => `/orders/${id}/documents`, ownerStatus: 200 },
   "orders.$id_.edit": { method: "GET", path: (id) => `/orders/${id}/edit`, ownerStatus: 200 },
   "orders.$id.letters.$kind": { method: "GET", path: (id) => `/orders/${id}/letters/seller`, ownerStatus: 200 },
