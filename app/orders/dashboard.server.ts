@@ -15,6 +15,8 @@ const FRESH_MS = 60_000;
 const MAX_CACHED_USERS = 200;
 
 interface Cached {
+  /** The connection's own write count and SQLite's data_version (other connections' commits) when computed. */
+  writeMark: string;
   fingerprint: string;
   computedAt: number;
   rows: DashboardRow[];
@@ -37,15 +39,36 @@ async function fingerprintOf(db: DB, userId: string): Promise<string> {
   return row.rows[0]?.f ?? "";
 }
 
+/**
+ * Whether anything at all was written since: total_changes() counts this connection's writes,
+ * data_version moves when another connection (the CLI, a sweep process) commits. Unchanged, the
+ * database is exactly as it was, and the per-person fingerprint query can be skipped.
+ */
+async function writeMarkOf(db: DB): Promise<string> {
+  const [changes, version] = await Promise.all([
+    sql<{ n: number }>`select total_changes() as n`.execute(db),
+    sql<{ data_version: number }>`pragma data_version`.execute(db),
+  ]);
+  return `${changes.rows[0]?.n}:${version.rows[0]?.data_version}`;
+}
+
 async function rankedRows(db: DB, userId: string, timeZone: string, now: Date): Promise<DashboardRow[]> {
-  const fingerprint = await fingerprintOf(db, userId);
   const hit = cache.get(userId);
-  if (hit && hit.fingerprint === fingerprint && now.getTime() - hit.computedAt < FRESH_MS && now.getTime() >= hit.computedAt) return hit.rows;
+  const fresh = hit !== undefined && now.getTime() - hit.computedAt < FRESH_MS && now.getTime() >= hit.computedAt;
+  const writeMark = await writeMarkOf(db);
+  if (fresh && hit.writeMark === writeMark) return hit.rows;
+  const fingerprint = await fingerprintOf(db, userId);
+  if (fresh && hit.fingerprint === fingerprint) {
+    hit.writeMark = writeMark;
+    return hit.rows;
+  }
   const assessed = await assessUserOrders(db, userId, now);
   const rows = assessed.map(({ order, facts, assessment }) => dashboardRow(order, facts, assessment, timeZone, now)).sort(byUrgency);
   cache.delete(userId);
   if (cache.size >= MAX_CACHED_USERS) cache.delete(cache.keys().next().value!);
-  cache.set(userId, { fingerprint, computedAt: now.getTime(), rows });
+  // The mark from before the reads: a write racing this assessment (or the snapshot refresh it made
+  // itself) sends the next request to the fingerprint check rather than being missed.
+  cache.set(userId, { writeMark, fingerprint, computedAt: now.getTime(), rows });
   return rows;
 }
 

@@ -82,6 +82,7 @@ export async function run(): Promise<void> {
       const res = await client.get("/orders");
       const html = await res.text();
       console.log(`${label}: ${(performance.now() - started).toFixed(0)} ms, status ${res.status}, ${(html.length / 1024).toFixed(0)} KiB`);
+      if (res.status !== 200) console.log(server.output().split("\n").filter((l) => /"level":(40|50|60)/.test(l)).join("\n").slice(-2000));
       if (label.startsWith("second") && (res.status !== 200 || !html.includes(`${ORDERS} orders`))) {
         throw new Error(`the dashboard did not list the seeded orders:\n${server.output().split("\n").filter((l) => !l.includes("\"level\":30")).join("\n").slice(-4000)}`);
       }
