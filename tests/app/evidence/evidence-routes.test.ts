@@ -124,6 +124,11 @@ describe("uploading evidence", () => {
     await expectRefused(async () => uploadEvidence(owner, orderId, [{ name: "huge.jpg", bytes: big }]), 413, /huge\.jpg.*larger than 15 MB/);
   });
 
+  it("refuses a request over 60 MB in total with 413, even when each file is under 15 MB", async () => {
+    const files = Array.from({ length: 5 }, (_, i) => ({ name: `scan-${i}.jpg`, bytes: Buffer.alloc(14 * 1024 * 1024, i) }));
+    await expectRefused(async () => uploadEvidence(owner, orderId, files), 413, /at most 60 MB can be sent at once/);
+  });
+
   it("refuses more than 20 files at once with 413", async () => {
     const tiny = await png(4, 4);
     const files = Array.from({ length: 21 }, (_, i) => ({ name: `shot-${i}.png`, bytes: tiny }));
