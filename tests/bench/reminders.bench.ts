@@ -33,6 +33,12 @@ async function startSmtpSink() {
 const ORDERS = 10_000;
 const PER_ORDER = 3;
 const USERS = 1_000;
+/**
+ * SMTP is round-trip bound (several commands per message), not CPU bound: measured on this
+ * machine, 8 pooled connections gave ~160 messages/s, 32 ~570/s, 64 ~600–840/s, 128 fewer again.
+ * Production keeps the default (5, REMINDER_SMTP_CONNECTIONS) unless its mail server allows more.
+ */
+const SMTP_CONNECTIONS = 64;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
@@ -75,13 +81,13 @@ async function benchSweep(): Promise<void> {
     });
     console.log(`reminders: seeded ${ORDERS} orders, ${ORDERS * PER_ORDER} due e-mail reminders in ${seconds(performance.now() - seedStart)}`);
 
-    const config = { ...loadSweepConfig({ SMTP_URL: mailbox.url, APP_URL: "https://claimtrail.test" }), batchSize: 1000, concurrency: 64, smtpConnections: 8 };
+    const config = { ...loadSweepConfig({ SMTP_URL: mailbox.url, APP_URL: "https://claimtrail.test" }), batchSize: 2000, concurrency: 256, smtpConnections: SMTP_CONNECTIONS };
     const { result: stats, wallMs: elapsed, cpuMs, load } = await measured(() => runSweep(t.db, { config }));
     const { ids: received, cpuMs: serverCpuMs } = await mailbox.received();
     const unique = new Set(received).size;
     console.log(
       `reminders: sweep delivered ${received.length} e-mails (${unique} distinct Message-IDs; claimed ${stats.claimed}, sent ${stats.sent}, retried ${stats.retried}, failed ${stats.failed}) ` +
-        `in ${seconds(elapsed)} wall (sweep ${seconds(cpuMs)} CPU, SMTP server process ${seconds(serverCpuMs)} CPU, load average ${load}) — ${Math.round(received.length / (elapsed / 1000))}/s (goal < 60 s; pooled SMTP, 8 connections; smtp-server in a child process)`,
+        `in ${seconds(elapsed)} wall (sweep ${seconds(cpuMs)} CPU, SMTP server process ${seconds(serverCpuMs)} CPU, load average ${load}) — ${Math.round(received.length / (elapsed / 1000))}/s (goal < 60 s; pooled SMTP, ${SMTP_CONNECTIONS} connections; smtp-server in a child process)`,
     );
   } finally {
     await mailbox.close();
