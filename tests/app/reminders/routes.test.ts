@@ -179,6 +179,22 @@ describe("/notifications", () => {
     expect(after).not.toMatch(/\d+ unread/);
   });
 
+  it("shows reminders that could not be delivered, to their owner only", async () => {
+    await withDb(server.dbFile, async (db) => {
+      const now = new Date().toISOString();
+      await db
+        .insertInto("reminders")
+        .values({
+          id: randomUUID(), key: `failed-${randomUUID()}`, order_id: orderId, user_id: await userIdOf(db, ownerEmail), subject: "protection_ends", kind: "ahead",
+          lead_days: 3, channel: "email", due_at: now, title: "Buyer protection ends", reason: null, source: null, deadline_due: null, status: "failed",
+          attempts: 1, next_attempt_at: now, last_error: "mail server refused (550): 5.1.1 Mailbox unavailable", message_id: "<x@claimtrail.test>", created_at: now, updated_at: now,
+        })
+        .execute();
+    });
+    expect(await (await owner.get("/notifications")).text()).toContain("mail server refused (550): 5.1.1 Mailbox unavailable");
+    expect(await (await other.get("/notifications")).text()).not.toContain("Mailbox unavailable");
+  });
+
   it("sends a visitor to log in", async () => {
     const res = await new Client(server.url).get("/notifications");
     expect(res.status).toBe(302);
