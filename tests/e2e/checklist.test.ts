@@ -5,7 +5,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedOrder, signUpInBrowser, startApp, type E2eApp } from "./harness.ts";
+import { addTrackingEvents } from "../../db/queries/tracking.server.ts";
+import { seedOrder, signUpInBrowser, startApp, userIdOf, withDb, type E2eApp } from "./harness.ts";
 
 /**
  * Issue 8 end to end: a new person with a delivered order marks it not received, works through the
@@ -127,5 +128,34 @@ describe("delivered but not received, in the browser", () => {
 
   it("Temu: the same with Temu's 48-hour wait and support option", async () => {
     await walkThrough("temu", "Desk lamp");
+  }, 120_000);
+
+  it("works without JavaScript: report, a step with a reference, a skip that asks why, found it", async () => {
+    const email = `e2e-checklist-nojs-${Date.now()}@example.com`;
+    const withJs = await app.newSession();
+    await signUpInBrowser(withJs.page, app.url, email, PASSWORD);
+    const orderId = await seedOrder(app.server.dbFile, email, { platform: "aliexpress", item: "Phone case", ordered_at: new Date(Date.now() - 20 * DAY).toISOString() });
+    await withDb(app.server.dbFile, async (db) =>
+      addTrackingEvents(db, await userIdOf(db, email), orderId, [
+        { at: new Date(Date.now() - 2 * DAY).toISOString(), text: "Delivered", milestone: "delivered", source: "paste" },
+      ]),
+    );
+    const { page } = await app.newSession({ javaScriptEnabled: false });
+    await page.context().addCookies(await withJs.context.cookies());
+    await page.goto(`${app.url}/orders/${orderId}/checklist`);
+    await page.getByRole("button", { name: "I did not receive it" }).click();
+    await page.waitForURL(/done=reported/);
+    const step = await openStep(page, "carrier_complaint");
+    await step.getByLabel("Reference number (optional)").fill("PN-77");
+    await step.getByRole("button", { name: "Mark step 5 done" }).click();
+    await page.waitForURL(/done=step/);
+    expect(await page.getByTestId("step-record-carrier_complaint").innerText()).toContain("reference PN-77");
+    const skip = await openStep(page, "ask_household");
+    await skip.getByRole("button", { name: "Skip step 3" }).click();
+    await expect.poll(() => page.getByText("Say why you skip this step").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "I found the parcel: close the case" }).click();
+    await page.waitForURL(/done=found/);
+    expect(await page.getByText("The case is closed").count()).toBeGreaterThan(0);
+    await app.screenshot(page, "checklist-no-js-closed");
   }, 120_000);
 });
