@@ -125,7 +125,8 @@ export default function ChecklistPage() {
         <ol className="checklist-steps">
           {view.steps.map((step) => (
             <ChecklistStep
-              key={step.id}
+              // A new record remounts the step, so its forms start empty again (with or without JS).
+              key={`${step.id}:${step.status}:${step.on}:${step.note}:${step.reference}:${step.attachments}`}
               step={step}
               orderId={order.id}
               today={view.today}
