@@ -6,6 +6,7 @@ import { UK_CHARGEBACK, UK_SECTION_75, US_FCBA } from "./consumer-law.ts";
 import { PAYPAL_BUYER_PROTECTION } from "./paypal.ts";
 import type { Policy } from "./policy.ts";
 import { TEMU_LATE_DELIVERY, TEMU_PURCHASE_PROTECTION } from "./temu.ts";
+import { ALIEXPRESS_DELIVERED_EVIDENCE, ROYAL_MAIL_FROM_ABROAD, TEMU_DELIVERED_GRACE, USPS_MISSING_MAIL } from "../checklist/checklist-policies.ts";
 
 export const ALL_POLICIES: ReadonlyArray<Policy<unknown>> = [
   BUYERS_GUIDE,
@@ -17,4 +18,9 @@ export const ALL_POLICIES: ReadonlyArray<Policy<unknown>> = [
   US_FCBA,
   UK_CHARGEBACK,
   UK_SECTION_75,
+  // The missing-parcel checklist's rules (issue 8).
+  TEMU_DELIVERED_GRACE,
+  USPS_MISSING_MAIL,
+  ROYAL_MAIL_FROM_ABROAD,
+  ALIEXPRESS_DELIVERED_EVIDENCE,
 ];
