@@ -32,10 +32,11 @@ const CLOSING_DAYS = 7;
 const DAY = 86_400_000;
 
 /**
- * Urgency groups, most urgent first: something to do now (an overdue step), a window closing
- * within a week, an open alert, a parcel still on its way, then orders that are done.
+ * Urgency groups, most urgent first: needs attention now (an alert, which is the contract's word
+ * for an overdue step, or an action the engine marks "now"), a window closing within a week, a
+ * parcel still on its way, then orders that are done.
  */
-export const URGENCY_GROUPS = ["act_now", "closing", "alert", "active", "done"] as const;
+export const URGENCY_GROUPS = ["attention", "closing", "active", "done"] as const;
 
 export const normaliseKey = (value: string) => value.replace(/[\s-]/g, "").toUpperCase();
 
@@ -55,7 +56,7 @@ export function dashboardRow(
   const nowAction = assessment.actions.find((a) => a.urgency === "now");
   const done = assessment.case === "closed" || assessment.case === "refunded" || (assessment.state === "delivered" && assessment.alerts.length === 0);
   const closing = upcoming !== null && Date.parse(upcoming.due) - now.getTime() <= CLOSING_DAYS * DAY;
-  const group = done ? 4 : nowAction ? 0 : closing ? 1 : assessment.alerts.length > 0 ? 2 : 3;
+  const group = done ? 3 : nowAction || assessment.alerts.length > 0 ? 0 : closing ? 1 : 2;
   return {
     id: order.id,
     createdAt: order.created_at,

@@ -125,7 +125,7 @@ export default function Dashboard() {
           </p>
           <ul className="order-rows">
             {rows.map((r) => (
-              <li key={r.id} className={r.group <= 1 ? "order-row urgent" : "order-row"}>
+              <li key={r.id} className={r.group === 0 ? "order-row urgent" : "order-row"}>
                 <h2>
                   <Link to={`/orders/${r.id}`}>{r.item}</Link>
                 </h2>

@@ -1,11 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { InputField, SelectField } from "~/components/form-fields.tsx";
 import { FormErrors } from "~/components/text-field.tsx";
 import type { DraftData } from "~/orders/wizard/draft-data.ts";
 import { factsSchema } from "~/orders/wizard/step-schemas.ts";
-import { WizardButtons } from "./wizard-progress.tsx";
+import { validateUnlessBack, WizardButtons } from "./wizard-progress.tsx";
 
 /** Where each value sits on the marketplace's order page (checked against the AliExpress and Temu apps and sites, 2026). */
 const HELP = {
@@ -58,7 +57,7 @@ export function FactsStep({
     defaultValue: data,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: factsSchema(today) }),
+    onValidate: ({ formData }) => validateUnlessBack(formData, factsSchema(today)),
   });
   const platform = data.platform ?? "other";
   const help = HELP[platform];

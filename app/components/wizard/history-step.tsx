@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { TextAreaField } from "~/components/form-fields.tsx";
 import { MILESTONE_LABELS } from "~/components/order-words.ts";
@@ -7,7 +6,7 @@ import { FormErrors } from "~/components/text-field.tsx";
 import type { DraftData } from "~/orders/wizard/draft-data.ts";
 import { HistorySchema } from "~/orders/wizard/step-schemas.ts";
 import { MILESTONES } from "../../../machines/vocabulary.ts";
-import { WizardButtons } from "./wizard-progress.tsx";
+import { validateUnlessBack, WizardButtons } from "./wizard-progress.tsx";
 
 export interface ShownEvent {
   when: string | null;
@@ -39,7 +38,7 @@ export function HistoryStep({
     lastResult,
     defaultValue: { history: data.history ?? "" },
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: HistorySchema }),
+    onValidate: ({ formData }) => validateUnlessBack(formData, HistorySchema),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

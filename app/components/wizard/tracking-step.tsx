@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CheckboxField, TextAreaField } from "~/components/form-fields.tsx";
@@ -7,7 +6,7 @@ import { FormErrors } from "~/components/text-field.tsx";
 import type { DraftData } from "~/orders/wizard/draft-data.ts";
 import type { RecognisedNumber } from "~/orders/wizard/recognise-tracking.server.ts";
 import { TrackingSchema } from "~/orders/wizard/step-schemas.ts";
-import { WizardButtons } from "./wizard-progress.tsx";
+import { validateUnlessBack, WizardButtons } from "./wizard-progress.tsx";
 
 type Recognised = Pick<RecognisedNumber, "number" | "carrier" | "verdict" | "candidates" | "message">;
 
@@ -59,7 +58,7 @@ export function TrackingStep({
     lastResult,
     defaultValue: { tracking: data.tracking ?? (data.numbers ?? []).map((n) => n.number).join("\n"), noTracking: data.noTracking ? "on" : undefined },
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TrackingSchema }),
+    onValidate: ({ formData }) => validateUnlessBack(formData, TrackingSchema),
   });
   // With JavaScript: recognise as the person types (a short pause after the last key), via a resource route.
   const live = useFetcher<{ numbers: Recognised[]; problem: string | null }>();

@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
 import { Link } from "@remix-run/react";
 import { STEP_TITLES, WIZARD_STEPS, type WizardStep } from "~/orders/wizard/draft-data.ts";
 
@@ -34,4 +36,10 @@ export function WizardButtons({ next = "Continue", back = true, busy }: { next?:
       ) : null}
     </div>
   );
+}
+
+/** Client-side checks for a step, except when going Back: what was typed is saved as it is. */
+export function validateUnlessBack<S extends z.ZodTypeAny>(formData: FormData, schema: S) {
+  const anything = z.object({}).passthrough() as unknown as S;
+  return parseWithZod(formData, { schema: formData.get("intent") === "back" ? anything : schema });
 }
