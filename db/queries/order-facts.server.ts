@@ -6,8 +6,7 @@
 import type { BuyerReportFact, ChecklistEntryFact, OrderFacts, TrackingEventFact } from "../../machines/order-facts.ts";
 import { CARD_NETWORKS, MILESTONES, PAYMENT_METHODS, PLATFORMS, type Milestone } from "../../machines/vocabulary.ts";
 import type { DB } from "../client.server.ts";
-import type { Report, TrackingEvent } from "../schema.ts";
-import { loadOrderRows, type OrderRows, type OrdersFilter, type TrackingEventWithNumber } from "./order-rows.server.ts";
+import { loadFactsRowsPage, loadOrderRows, type FactsEventRow, type FactsReportRow, type FactsRows, type FactsSource, type OrdersFilter } from "./order-rows.server.ts";
 import { STORED_REPORT_KINDS, reportData, type StoredReportKind } from "./reports.server.ts";
 
 /** One order's facts with the ids a sweep or a benchmark needs to write results back. */
@@ -46,22 +45,17 @@ export async function loadOrderFactsForUser(db: DB, userId: string, orderIds?: s
 /**
  * Every user's orders, one page at a time in id order, for the system's own jobs (the reminder
  * sweep, re-assessment after a classifier or policy change). Never call it for a person's request:
- * it is not scoped to a user. Pass the returned `nextAfterId` back until it is null.
+ * it is not scoped to a user. Pass the returned `nextAfterId` back until it is null. Give it the
+ * raw better-sqlite3 connection (openDatabase's `sqlite`) for bulk work: the same facts, faster.
  */
 export async function loadOrderFactsPage(
-  db: DB,
+  db: FactsSource,
   options: { afterId?: string | null; limit?: number } = {},
 ): Promise<{ entries: OrderFactsEntry[]; nextAfterId: string | null }> {
   const limit = options.limit ?? 1000;
-  let idQuery = db.selectFrom("orders").select("id").orderBy("id").limit(limit);
-  if (options.afterId) idQuery = idQuery.where("id", ">", options.afterId);
-  const ids = (await idQuery.execute()).map((r) => r.id);
-  if (ids.length === 0) return { entries: [], nextAfterId: null };
-  const first = ids[0];
-  const last = ids[ids.length - 1];
-  // A key range rather than an IN list of `limit` ids: one index range scan per child table.
-  const entries = await loadEntries(db, (eb) => eb.and([eb("o.id", ">=", first), eb("o.id", "<=", last)]));
-  return { entries, nextAfterId: ids.length < limit ? null : last };
+  const rows = await loadFactsRowsPage(db, options.afterId ?? null, limit);
+  const entries = rows.map((r) => ({ orderId: r.order.id, userId: r.order.user_id, facts: orderFactsFromRows(r) }));
+  return { entries, nextAfterId: rows.length < limit ? null : rows[rows.length - 1].order.id };
 }
 
 async function loadEntries(db: DB, filter: OrdersFilter): Promise<OrderFactsEntry[]> {
@@ -73,7 +67,7 @@ async function loadEntries(db: DB, filter: OrdersFilter): Promise<OrderFactsEntr
  * Rows → OrderFacts. Columns hold text; values outside the vocabulary (a row written by a newer
  * version, a hand edit) read as the neutral choice instead of crashing the engine.
  */
-export function orderFactsFromRows({ order, userTimeZone, numbers, events, reports }: OrderRows): OrderFacts {
+export function orderFactsFromRows({ order, userTimeZone, numbers, events, reports }: FactsRows): OrderFacts {
   const facts: OrderFacts = {
     platform: oneOf(PLATFORMS, order.platform) ?? "other",
     platformName: order.platform_name,
@@ -104,7 +98,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-function eventFact(event: TrackingEventWithNumber): TrackingEventFact {
+function eventFact(event: FactsEventRow): TrackingEventFact {
   return {
     at: event.occurred_at,
     text: event.text,
@@ -118,7 +112,7 @@ function eventFact(event: TrackingEventWithNumber): TrackingEventFact {
 }
 
 /** Oldest first, events without a time last (SQLite and PostgreSQL disagree on NULL order, so here). */
-function oldestFirst(a: TrackingEvent, b: TrackingEvent): number {
+function oldestFirst(a: FactsEventRow, b: FactsEventRow): number {
   if (a.occurred_at !== b.occurred_at) {
     if (a.occurred_at === null) return 1;
     if (b.occurred_at === null) return -1;
@@ -128,7 +122,7 @@ function oldestFirst(a: TrackingEvent, b: TrackingEvent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function reportFact(report: Report): BuyerReportFact[] {
+function reportFact(report: FactsReportRow): BuyerReportFact[] {
   const kind = oneOf<StoredReportKind>(STORED_REPORT_KINDS, report.kind);
   if (!kind) return [];
   const data = reportData(report);
@@ -149,7 +143,7 @@ function stepTitleOf(data: ReturnType<typeof reportData>): string | null {
 }
 
 /** The latest report of each checklist step decides it: done (with its time) or skipped (null). */
-function checklistFrom(reports: Report[]): ChecklistEntryFact[] {
+function checklistFrom(reports: FactsReportRow[]): ChecklistEntryFact[] {
   const byStep = new Map<string, ChecklistEntryFact>();
   for (const report of reports) {
     if (report.kind !== "checklist_step") continue;

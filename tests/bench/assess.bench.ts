@@ -30,7 +30,7 @@ const ZONES = ["UTC", "Europe/Paris", "America/New_York", "Europe/London"];
 const PLATFORMS = ["aliexpress", "temu", "other"];
 const PAYMENTS = [["card", "visa"], ["card", "mastercard"], ["paypal", null], ["card", null]] as const;
 
-function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
+export function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
   const created = "2026-03-01T00:00:00.000Z";
   const insertUser = sqlite.prepare("insert into users (id, email, password_hash, time_zone, created_at, updated_at) values (?, ?, 'x', ?, ?, ?)");
   const insertOrder = sqlite.prepare(
@@ -123,7 +123,7 @@ export async function run(): Promise<void> {
     do {
       const t0 = process.hrtime.bigint();
       const c0 = process.cpuUsage();
-      const page = await loadOrderFactsPage(db, { afterId, limit: PAGE });
+      const page = await loadOrderFactsPage(sqlite, { afterId, limit: PAGE });
       const t1 = process.hrtime.bigint();
       const c1 = process.cpuUsage();
       for (const entry of page.entries) {
