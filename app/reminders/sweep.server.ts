@@ -4,7 +4,7 @@
  * - Claiming is one UPDATE inside BEGIN IMMEDIATE, so two sweeps (processes or app instances on
  *   one database) never hold the same reminder; nothing but database calls happen in it.
  * - Sending happens outside any transaction. A sweep that dies leaves its rows "claimed"; once the
- *   lease expires another sweep takes them again. Only what was sent but not yet marked can go out
+ *   lease expires another sweep takes them again. A live sweep renews its leases while it sends. Only what was sent but not yet marked can go out
  *   twice, and it carries the same Message-ID (and webhook delivery id).
  * - Marks are written in small groups (a few milliseconds apart) rather than one commit per message:
  *   with synchronous=FULL every commit is an fsync. That widens the "sent, not marked" window from one
@@ -19,6 +19,7 @@ import {
   getReminderPreferences,
   insertNotifications,
   markRemindersSent,
+  renewLeases,
   rescheduleReminder,
   type ReminderRow,
   type StoredReminderPreferences,
@@ -77,7 +78,15 @@ export async function runSweep(db: DB, options: SweepOptions): Promise<SweepStat
       );
       if (rows.length === 0) break;
       stats.claimed += rows.length;
-      await deliverBatch(db, rows, { config, owner, clock, emailSender, preferences, stats });
+      // Renewed at a third of the lease, so only a sweep that stopped running loses its rows.
+      const heartbeat = setInterval(() => {
+        void writeTransaction(db, (trx) => renewLeases(trx, { owner, now: clock(), leaseMs: config.leaseMs })).catch(() => undefined);
+      }, Math.max(50, Math.floor(config.leaseMs / 3)));
+      try {
+        await deliverBatch(db, rows, { config, owner, clock, emailSender, preferences, stats });
+      } finally {
+        clearInterval(heartbeat);
+      }
     }
   } finally {
     if (ownSender) emailSender?.close();

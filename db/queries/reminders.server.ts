@@ -271,6 +271,17 @@ export async function claimDueReminders(
     .execute();
 }
 
+/** Extends this owner's leases: a slow batch keeps what it claimed instead of letting it be taken twice. */
+export async function renewLeases(db: Db, args: { owner: string; now: Date; leaseMs: number }): Promise<number> {
+  const result = await db
+    .updateTable("reminders")
+    .set({ lease_expires_at: new Date(args.now.getTime() + args.leaseMs).toISOString() })
+    .where("status", "=", "claimed")
+    .where("lease_owner", "=", args.owner)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Marks delivered what this owner still holds; returns how many rows it marked. */
 export async function markRemindersSent(db: Db, args: { owner: string; ids: string[]; now: Date }): Promise<number> {
   if (args.ids.length === 0) return 0;

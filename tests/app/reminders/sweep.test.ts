@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countUnreadNotifications, listFailedReminders, listNotifications } from "../../../db/queries/reminders.server.ts";
+import { writeTransaction } from "../../../db/client.server.ts";
+import { claimDueReminders, countUnreadNotifications, listFailedReminders, listNotifications } from "../../../db/queries/reminders.server.ts";
 import { loadSweepConfig, type SweepConfig } from "../../../app/reminders/sweep-config.server.ts";
 import { runSweep } from "../../../app/reminders/sweep.server.ts";
 import { signWebhook } from "../../../app/reminders/webhook-sender.server.ts";
@@ -132,6 +133,27 @@ describe("e-mail", () => {
     } finally {
       await new Promise<void>((r) => silent.close(() => r()));
     }
+  });
+});
+
+describe("leases", () => {
+  it("a slow batch keeps its rows: nobody else can claim them while it is still sending", async () => {
+    const user = await addUser(bed.t.db);
+    await addDueReminders(bed.t.db, { userId: user, orderId: await addOrder(bed.t.db, user), count: 12, channel: "email" });
+    bed.mailbox.delayMs = 100; // 12 messages one at a time: ~1.2 s, four times the lease
+    const cfg = config({ leaseMs: 300, concurrency: 1, smtpConnections: 1 });
+    const sweeping = runSweep(bed.t.db, { config: cfg });
+    let stolen = 0;
+    let done = false;
+    void sweeping.finally(() => (done = true));
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 100));
+      const claimed = await writeTransaction(bed.t.db, (trx) => claimDueReminders(trx, { owner: "intruder", now: new Date(), leaseMs: 60_000, limit: 100 }));
+      stolen += claimed.length;
+    }
+    expect((await sweeping).sent).toBe(12);
+    expect(stolen).toBe(0);
+    expect(bed.mailbox.messages).toHaveLength(12);
   });
 });
 
