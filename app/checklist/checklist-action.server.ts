@@ -40,7 +40,7 @@ export async function runChecklistAction(req: ChecklistRequest): Promise<Checkli
       await reportFound(writer, note);
       return { kind: "redirect", to: `${here}?done=found` };
     }
-    await reportNotReceived(writer, note, page.checklist.case === "checklist");
+    await reportNotReceived(writer, note, !page.checklist.canReportMissing);
     return { kind: "redirect", to: `${here}?done=reported` };
   }
 

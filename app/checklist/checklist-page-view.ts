@@ -26,6 +26,7 @@ export function checklistPageView(view: ChecklistView, files: readonly EvidenceV
     today: todayIn(tz, now),
     delivered: view.delivered,
     reportedMissing: view.reportedMissing,
+    canReportMissing: view.canReportMissing,
     reportedMissingOn: formatDate(view.reportedMissingAt, tz),
     deliveredOn: formatDate(view.deliveredAt, tz, true),
     caseClosed: view.case === "closed",

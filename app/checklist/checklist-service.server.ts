@@ -44,7 +44,7 @@ async function replan(w: Writer): Promise<void> {
   if (assessed) await replanOrderReminders(w.db, { orderId: w.orderId, userId: w.userId, assessment: assessed.assessment, now: w.now, messageDomain: w.messageDomain });
 }
 
-/** "I did not receive it": recorded once; pressing it again while the case is open changes nothing. */
+/** "I did not receive it": recorded once; pressing it again while a case is open changes nothing. */
 export async function reportNotReceived(w: Writer, note: string | null, caseIsOpen: boolean): Promise<void> {
   if (caseIsOpen) return;
   await addReport(w.db, w.userId, w.orderId, { kind: "not_received", at: w.now.toISOString(), note }, w.now);

@@ -84,7 +84,7 @@ export default function ChecklistPage() {
       ) : null}
       {view.deliveredOn ? <p>{`The carrier says it delivered this parcel on ${view.deliveredOn}.`}</p> : <p className="muted">The tracking does not say delivered yet; the checklist is for a parcel marked delivered that you did not get.</p>}
 
-      {!view.reportedMissing ? (
+      {view.canReportMissing ? (
         <section className="panel" aria-labelledby="report-heading">
           <h2 id="report-heading">{view.caseClosed ? "Missing again?" : "Did the parcel not arrive?"}</h2>
           {view.caseClosed ? <p>{"The case is closed: you found the parcel or closed it yourself."}</p> : null}
@@ -97,9 +97,9 @@ export default function ChecklistPage() {
             </button>
           </Form>
         </section>
-      ) : (
+      ) : view.reportedMissingOn ? (
         <p>{`You reported it not received on ${view.reportedMissingOn}.`}</p>
-      )}
+      ) : null}
 
       <section className="panel" aria-labelledby="progress-heading">
         <h2 id="progress-heading">Progress</h2>

@@ -35,7 +35,13 @@ export interface ChecklistView {
   delivered: boolean;
   /** The buyer said they did not receive it (and has not since found it). */
   reportedMissing: boolean;
+  /** The latest "not received" report. */
   reportedMissingAt: string | null;
+  /**
+   * "I did not receive it" makes sense only with no case yet or a closed one: recorded later (a
+   * dispute already open) it would send the case back to the checklist.
+   */
+  canReportMissing: boolean;
   case: CaseState;
   platform: Platform;
   carrier: { id: string | null; key: LocalCarrierKey };
@@ -99,7 +105,8 @@ export function checklistFor(facts: OrderFacts, assessment: Pick<Assessment, "st
   return {
     delivered: assessment.state === "delivered",
     reportedMissing: assessment.case === "checklist",
-    reportedMissingAt: missingReports[0] ?? null,
+    reportedMissingAt: missingReports.at(-1) ?? null,
+    canReportMissing: assessment.case === "none" || assessment.case === "closed",
     case: assessment.case,
     platform: facts.platform,
     carrier,

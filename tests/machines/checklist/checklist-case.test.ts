@@ -149,6 +149,17 @@ describe("checklistFor", () => {
     expect(view.reportedMissingAt).toBe(day(21));
   });
 
+  it("offers 'I did not receive it' only with no case or a closed one, never over an open dispute", () => {
+    const offered = (reports: OrderFacts["reports"]) => {
+      const f = deliveredOrder({ reports });
+      return checklistFor(f, assessOrder(f, now), now).canReportMissing;
+    };
+    expect(offered([])).toBe(true);
+    expect(offered([report("not_received", 20.5)])).toBe(false);
+    expect(offered([report("dispute_opened", 20.5)])).toBe(false);
+    expect(offered([report("not_received", 20.5), report("received", 21)])).toBe(true);
+  });
+
   it("shows the case deadlines beside the steps: AliExpress dispute window, card chargeback, PayPal", () => {
     const card = deliveredOrder({ paymentMethod: "card", cardNetwork: "visa", reports: [report("not_received", 21)] });
     const view = checklistFor(card, assessOrder(card, now), now);
