@@ -33,8 +33,16 @@ interface SortableEvent {
   at: string | null;
   leg: number;
   rank: number;
-  text: string;
+  /** The text as stored; its normalised form is only needed to break a tie of time (see textOf). */
+  raw: string;
+  text: string | null;
   milestone: Milestone;
+}
+
+/** Normalising every text costs more than the rest of the ordering; only events sharing a time need it. */
+function textOf(e: SortableEvent): string {
+  if (e.text === null) e.text = normaliseText(e.raw);
+  return e.text;
 }
 
 /**
@@ -58,19 +66,32 @@ export function canonicalCarrierEvents(facts: OrderFacts): CarrierEventFact[] {
       at: event.at === null ? null : event.at.length === 24 && event.at[10] === "T" && event.at[19] === "." && event.at.endsWith("Z") ? event.at : new Date(time).toISOString(),
       leg: event.trackingNumber ? legs.get(event.trackingNumber) ?? legs.get(normaliseNumber(event.trackingNumber)) ?? 0 : 0,
       rank: MILESTONE_RANK.get(milestone) ?? 0,
-      text: normaliseText(event.text),
+      raw: event.text,
+      text: null,
       milestone,
     });
   }
   candidates.sort(compareEvents);
   // After sorting, the first of a duplicate (same time, same text) is the earliest leg's copy.
-  const seen = new Set<string>();
+  // Duplicates share a time, so they sit in one run of equal times: a lone event needs no text.
   const events: CarrierEventFact[] = [];
-  for (const e of candidates) {
-    const key = `${e.ms}|${e.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push({ milestone: e.milestone, at: e.at, leg: e.leg });
+  for (let start = 0; start < candidates.length; ) {
+    let end = start + 1;
+    while (end < candidates.length && candidates[end].ms === candidates[start].ms) end++;
+    if (end === start + 1) {
+      const e = candidates[start];
+      events.push({ milestone: e.milestone, at: e.at, leg: e.leg });
+    } else {
+      const seen = new Set<string>();
+      for (let i = start; i < end; i++) {
+        const e = candidates[i];
+        const text = textOf(e);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        events.push({ milestone: e.milestone, at: e.at, leg: e.leg });
+      }
+    }
+    start = end;
   }
   return events;
 }
@@ -79,7 +100,8 @@ function compareEvents(a: SortableEvent, b: SortableEvent): number {
   if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1;
   if (a.leg !== b.leg) return a.leg - b.leg;
   if (a.rank !== b.rank) return a.rank - b.rank;
-  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  const ta = textOf(a), tb = textOf(b);
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
 }
 
 /** Buyer reports in replay order, duplicates dropped. */
