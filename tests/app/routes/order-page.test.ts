@@ -85,11 +85,12 @@ describe("the order page's actions", () => {
 
   it("answers 404 to another person's posts and changes nothing", async () => {
     const before = await rows();
-    for (const form of [
+    const forms: Array<Record<string, string>> = [
       { intent: "report", kind: "refunded" },
       { intent: "add-events", history: `${stamp(-1)}\nDelivered` },
       { intent: "delete", confirm: "on" },
-    ]) {
+    ];
+    for (const form of forms) {
       expect((await other.post(`/orders/${orderId}`, form)).status).toBe(404);
     }
     expect((await other.post(`/orders/${orderId}/edit`, { orderedOn: day(-3), item: "hacked" })).status).toBe(404);
