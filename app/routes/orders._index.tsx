@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...dashboard,
     query,
+    deleted: url.searchParams.get("deleted") === "1",
     drafts: drafts.map((d) => {
       const data = readDraftData(d.data);
       return {
@@ -51,7 +52,7 @@ function pageLink(query: { state: string | null; platform: string | null; q: str
 }
 
 export default function Dashboard() {
-  const { rows, total, matching, page, pages, states, query, drafts } = useLoaderData<typeof loader>();
+  const { rows, total, matching, page, pages, states, query, drafts, deleted } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.state || query.platform || query.q);
   return (
     <section aria-labelledby="dashboard-heading">
@@ -61,6 +62,11 @@ export default function Dashboard() {
           Add an order
         </Link>
       </div>
+      {deleted ? (
+        <p className="notice" role="status">
+          The order and everything stored with it were deleted.
+        </p>
+      ) : null}
       {drafts.length > 0 ? (
         <div className="panel drafts">
           <h2>Unfinished orders</h2>

@@ -218,6 +218,7 @@ describe("the buyer's screens in a real browser", () => {
       reports: (await db.selectFrom("reports").select("id").where("order_id", "=", orderId).execute()).length,
     }));
     expect(left).toEqual({ events: 0, numbers: 0, reports: 0 });
+    expect(await page.getByText("The order and everything stored with it were deleted.").count()).toBe(1);
     expect(await page.locator(".order-row").count()).toBe(1);
   });
 });
