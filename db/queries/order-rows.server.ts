@@ -162,7 +162,9 @@ export async function loadFactsRowsPage(source: FactsSource, afterId: string | n
   const numberOfId = new Map<string, string>();
   for (const n of numbers) numberOfId.set(n[1] as string, n[2] as string);
   // An event pointing at another order's number (a hand edit) still shows that number, as a join would.
-  const strays = [...new Set(events.flatMap((e) => (e[1] !== null && !numberOfId.has(e[1] as string) ? [e[1] as string] : [])))];
+  const straySet = new Set<string>();
+  for (const e of events) if (e[1] !== null && !numberOfId.has(e[1] as string)) straySet.add(e[1] as string);
+  const strays = [...straySet];
   for (let i = 0; i < strays.length; i += 500) {
     const chunk = strays.slice(i, i + 500);
     for (const n of await rowsOf(source, `select id, number from tracking_numbers where id in (${chunk.map(() => "?").join(", ")})`, chunk)) {
