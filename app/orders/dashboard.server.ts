@@ -10,7 +10,7 @@ import type { DB } from "../../db/client.server.ts";
 import { assessUserOrders } from "./order-service.server.ts";
 import { byUrgency, dashboardRow, normaliseKey, type DashboardRow } from "./dashboard-rows.ts";
 
-export const DASHBOARD_PAGE_SIZE = 50;
+export const DASHBOARD_PAGE_SIZE = 25;
 const FRESH_MS = 60_000;
 const MAX_CACHED_USERS = 200;
 

@@ -29,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [dashboard, drafts] = await Promise.all([loadDashboard(db, user.id, user.timeZone, new Date(), query), listOrderDrafts(db, user.id)]);
   return {
     ...dashboard,
+    // Only what the page shows goes into the HTML's hydration data.
+    rows: dashboard.rows.map(({ searchKeys: _keys, createdAt: _created, platform: _platform, ...shown }) => shown),
     query,
     deleted: url.searchParams.get("deleted") === "1",
     drafts: drafts.map((d) => {
