@@ -68,7 +68,9 @@ let orderId: string;
 const seeded: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
-  server = await startServer();
+  // Background jobs (the hourly reminder re-plan, provider refreshes) write rows on their own
+  // schedule; with them off, any row that appears was written by the request under test.
+  server = await startServer({ env: { REMINDER_REPLAN_MS: "0", PROVIDER_REFRESH_MS: "0" } });
   const a = await signedUpClient(server.url, "owner");
   const b = await signedUpClient(server.url, "other");
   owner = a.client;
