@@ -128,7 +128,7 @@ export default function Dashboard() {
             </button>
           </Form>
           <p className="muted" role="status">
-            {filtered ? `${matching} of ${total} orders match. ` : `${total} orders, most urgent first. `}
+            {filtered ? `${matching} of ${total} ${total === 1 ? "order matches" : "orders match"}. ` : `${total} ${total === 1 ? "order" : "orders"}, most urgent first. `}
             {filtered ? <Link to="/orders">Show all</Link> : null}
           </p>
           <ul className="order-rows">
