@@ -94,8 +94,12 @@ export function orderFactsFromRows({ order, userTimeZone, numbers, events, repor
   return facts;
 }
 
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The value when it is one of `values`; a set per vocabulary list, as every event is checked. */
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+  let set = sets.get(values);
+  if (!set) sets.set(values, (set = new Set(values)));
+  return value !== null && set.has(value) ? (value as T) : null;
 }
 
 function eventFact(event: FactsEventRow): TrackingEventFact {
