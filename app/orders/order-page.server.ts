@@ -4,6 +4,7 @@ import { listReports, reportData } from "../../db/queries/reports.server.ts";
 import { listTrackingEvents, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
 import { carrierLabel, REPORT_LABELS } from "~/components/order-words.ts";
 import { formatDate, platformLabel } from "~/components/order-labels.ts";
+import { providerStatusForOrder } from "../providers/provider-status.server.ts";
 import { assessStoredOrder } from "./order-service.server.ts";
 import { buildTimeline, progressSteps } from "./order-timeline.ts";
 import { assessmentView } from "./wizard/assessment-view.ts";
@@ -15,10 +16,11 @@ export async function loadOrderPage(db: DB, userId: string, userTimeZone: string
   if (!assessed) return null;
   const { order, assessment } = assessed;
   const tz = order.time_zone ?? userTimeZone;
-  const [numbers, events, reports] = await Promise.all([
+  const [numbers, events, reports, providerStatus] = await Promise.all([
     listTrackingNumbers(db, userId, orderId),
     listTrackingEvents(db, userId, orderId),
     listReports(db, userId, orderId),
+    providerStatusForOrder(db, userId, orderId, now),
   ]);
   const legs = new Map(numbers.map((n) => [n.number, n.leg]));
   const facts: Array<[string, string | null]> = [
@@ -53,6 +55,8 @@ export async function loadOrderPage(db: DB, userId: string, userTimeZone: string
     ),
     view: assessmentView(assessment, tz, now),
     overrides,
+    providerStatus,
+    timeZone: tz,
     reports: reports.map((r) => ({ id: r.id, label: REPORT_LABELS[r.kind] ?? r.kind, when: formatDate(r.at, tz, true) ?? "", note: r.note })),
   };
 }

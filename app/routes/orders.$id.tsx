@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server.ts";
 import { ErrorPage } from "~/components/error-page.tsx";
+import { ProviderStatus } from "~/components/provider-status.tsx";
 import { AssessmentPanels } from "~/components/order/assessment-panels.tsx";
 import { AddEventsForm, AddNumberForm, DeleteForm, RecordForms } from "~/components/order/order-forms.tsx";
 import { EventTimeline, ProgressLine } from "~/components/order/order-timeline.tsx";
@@ -105,6 +106,7 @@ export default function OrderPage() {
         <ProgressLine steps={page.progress} />
         <EventTimeline items={page.timeline} />
       </section>
+      <ProviderStatus status={page.providerStatus} timeZone={page.timeZone} />
       <section className="panel" aria-labelledby="numbers-heading">
         <h2 id="numbers-heading">Tracking numbers</h2>
         {page.numbers.length === 0 ? (

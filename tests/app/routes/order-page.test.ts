@@ -33,6 +33,13 @@ async function rows() {
 }
 
 describe("the order page's actions", () => {
+  it("shows the live-tracking panel, saying how to connect a provider when none is", async () => {
+    const page = await (await owner.get(`/orders/${orderId}`)).text();
+    expect(page).toContain("Live tracking");
+    expect(page).toContain("No tracking provider is connected");
+    expect(page).toContain("SEVENTEENTRACK_API_KEY");
+  });
+
   it("records reports, and asks for the date of an extension", async () => {
     const contacted = await owner.post(`/orders/${orderId}`, { intent: "report", kind: "contacted_seller", note: "chat" });
     expect(contacted.status).toBe(303);
