@@ -13,7 +13,9 @@ import { migrateToLatest, openDatabase } from "../../db/client.server.ts";
 import { loadOrderFactsPage, orderFactsFromRows } from "../../db/queries/order-facts.server.ts";
 import type { OrderRows, TrackingEventWithNumber } from "../../db/queries/order-rows.server.ts";
 import type { Order, Report, TrackingNumber } from "../../db/schema.ts";
-import { assessOrder } from "../../machines/assess.ts";
+import { assessOrder, assessSnapshot } from "../../machines/assess.ts";
+import { persistSnapshot, replay, restoreSnapshot } from "../../machines/replay.ts";
+import type { OrderFacts } from "../../machines/order-facts.ts";
 import type { Milestone } from "../../machines/vocabulary.ts";
 
 const ORDERS = 10_000;
@@ -170,6 +172,39 @@ function report(label: string, f: PassFigures): void {
   console.log(`  memory: peak RSS ${mb(f.peakRss)} MB during the pass (${mb(f.baselineRss)} MB before it)`);
 }
 
+/**
+ * The dashboard (app/orders/order-service.server.ts assessUserOrders) restores each order from its
+ * stored snapshot when the facts have not changed; that must not cost more than replaying them.
+ */
+async function compareSnapshotCache(sqlite: Sqlite, count: number): Promise<void> {
+  const facts: OrderFacts[] = (await loadOrderFactsPage(sqlite, { limit: count })).entries.map((e) => e.facts);
+  const stored = facts.map((f) => JSON.stringify(persistSnapshot(replay(f, NOW), f)));
+  const cpuMs = (work: () => void) => {
+    const c0 = process.cpuUsage();
+    work();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  const restored: number[] = [], replayed: number[] = [];
+  let hits = 0;
+  for (let round = 0; round < 5; round++) {
+    restored.push(cpuMs(() => {
+      for (let i = 0; i < facts.length; i++) {
+        const { snapshot, outcome } = restoreSnapshot(stored[i], facts[i], NOW);
+        if (outcome === "restored") hits++;
+        assessSnapshot(facts[i], snapshot, NOW);
+      }
+    }));
+    replayed.push(cpuMs(() => {
+      for (const f of facts) assessOrder(f, NOW);
+    }));
+  }
+  const best = (xs: number[]) => Math.min(...xs).toFixed(0);
+  console.log(
+    `snapshot cache, ${facts.length} orders (the dashboard's path): restore + assess ${best(restored)} ms CPU vs replay + assess ${best(replayed)} ms CPU (best of 5; ${hits / 5} of ${facts.length} restored each round)`,
+  );
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "claimtrail-assess-bench-"));
   const { db, sqlite } = openDatabase(join(dir, "bench.sqlite"));
@@ -187,6 +222,7 @@ export async function run(): Promise<void> {
     report("second pass, same process (a long-running server's steady state)", second);
     console.log(`  process max RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB over both passes (goal < 300 MB)`);
     const states = first.states, alerts = first.alerts;
+    await compareSnapshotCache(sqlite, 1000);
 
     collectGarbage();
     const streamBaseline = process.memoryUsage().rss;
