@@ -11,6 +11,7 @@ import { deleteOrder, ownedOrderId } from "../../db/queries/orders.server.ts";
 import { addReport } from "../../db/queries/reports.server.ts";
 import { addTrackingEvents, addTrackingNumbers, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
 import { dayToIso, isoToDay } from "./calendar-date.ts";
+import { registerNumbersInBackground } from "./after-order-change.server.ts";
 import { AddEventsSchema, AddNumberSchema, DeleteSchema, ReportFormSchema } from "./order-page-schemas.ts";
 import { recogniseTracking } from "./wizard/recognise-tracking.server.ts";
 import type { Platform } from "../../machines/vocabulary.ts";
@@ -102,6 +103,7 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
       return { kind: "invalid", intent, result: submission.reply({ fieldErrors: { number: [n.message] } }) };
     }
     await addTrackingNumbers(db, userId, orderId, [{ number: n.number, carrier, leg: submission.value.local ? 1 : 0, source: "user" }], now);
+    registerNumbersInBackground(db, userId, orderId, now);
     return back("number");
   }
 

@@ -10,6 +10,7 @@ import type { DB } from "../../../db/client.server.ts";
 import { createOrderDraft, deleteOrderDraft, getOrderDraft, saveOrderDraft } from "../../../db/queries/order-drafts.server.ts";
 import { MILESTONES, type Milestone } from "../../../machines/vocabulary.ts";
 import { isoToDay, todayIn } from "../calendar-date.ts";
+import { registerNumbersInBackground } from "../after-order-change.server.ts";
 import { createOrderFromDraft } from "./create-from-draft.server.ts";
 import { readDraftData, WIZARD_STEPS, type DraftData, type WizardStep } from "./draft-data.ts";
 import { recogniseTracking, type RecognisedNumber } from "./recognise-tracking.server.ts";
@@ -105,6 +106,8 @@ export async function runWizardAction(req: WizardRequest): Promise<WizardOutcome
           ? { kind: "missing" }
           : { kind: "invalid", result: { status: "error", error: { "": ["Some order details are missing: go back to “Order details” and fill them in."] } } };
       }
+      // Committed by now: createOrderFromDraft's transaction has ended.
+      registerNumbersInBackground(db, userId, created.orderId, now);
       return { kind: "redirect", to: `/orders/${created.orderId}?created=1` };
     }
     default:
