@@ -11,7 +11,7 @@ import { deleteOrder, ownedOrderId } from "../../db/queries/orders.server.ts";
 import { addReport } from "../../db/queries/reports.server.ts";
 import { addTrackingEvents, addTrackingNumbers, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
 import { dayToIso, isoToDay } from "./calendar-date.ts";
-import { registerNumbersInBackground } from "./after-order-change.server.ts";
+import { registerNumbersInBackground, replanAfterCommit } from "./after-order-change.server.ts";
 import { AddEventsSchema, AddNumberSchema, DeleteSchema, ReportFormSchema } from "./order-page-schemas.ts";
 import { recogniseTracking } from "./wizard/recognise-tracking.server.ts";
 import type { Platform } from "../../machines/vocabulary.ts";
@@ -28,6 +28,8 @@ export interface OrderPageRequest {
   platform: Platform;
   timeZone: string;
   now: Date;
+  /** For reminder Message-IDs: `messageDomainOf(appUrl)`. */
+  messageDomain: string;
   formData: FormData;
 }
 
@@ -35,7 +37,11 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
   const { db, userId, orderId, formData, now } = req;
   if ((await ownedOrderId(db, userId, orderId)) === null) return { kind: "missing" };
   const intent = String(formData.get("intent") ?? "");
-  const back = (notice: string) => ({ kind: "redirect" as const, to: `/orders/${orderId}?done=${notice}` });
+  // Every change below has committed when this runs; the reminders follow the new facts at once.
+  const back = async (notice: string) => {
+    await replanAfterCommit(db, { userId, orderId, now, messageDomain: req.messageDomain });
+    return { kind: "redirect" as const, to: `/orders/${orderId}?done=${notice}` };
+  };
 
   if (intent === "report") {
     const submission = parseWithZod(formData, { schema: ReportFormSchema });

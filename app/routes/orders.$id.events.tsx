@@ -5,6 +5,9 @@ import { describeDatabaseError } from "../../db/errors.server.ts";
 import { addTrackingEvents } from "../../db/queries/tracking.server.ts";
 import { classifyEvent } from "~/carriers/events/classify.ts";
 import { requireUser } from "~/auth/current-user.server.ts";
+import { replanAfterCommit } from "~/orders/after-order-change.server.ts";
+import { messageDomainOf } from "~/reminders/sweep-config.server.ts";
+import { getConfig } from "~/server/config.server.ts";
 import { getDb } from "~/server/db.server.ts";
 
 /**
@@ -50,13 +53,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { text, occurredAt, location, trackingNumber, carrier } = parsed.data;
   const { milestone, confidence } = classifyEvent(text);
   let result;
+  const now = new Date();
   try {
     result = await addTrackingEvents(
       getDb(),
       user.id,
       params.id ?? "",
       [{ at: occurredAt ?? null, text, location, carrier, trackingNumber, source: "manual", milestone, confidence }],
-      new Date(),
+      now,
     );
   } catch (error) {
     // Busy, full or read-only: say so in words; nothing was stored, so retrying is safe.
@@ -65,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ error: described.message }, { status: described.status });
   }
   if (result === null) return Response.json({ error: "There is no such order in your account." }, { status: 404 });
+  if (result.added.length > 0) await replanAfterCommit(getDb(), { userId: user.id, orderId: params.id ?? "", now, messageDomain: messageDomainOf(getConfig().appUrl) });
   if (!json) return redirect(`/orders/${params.id}`, 303);
   const created = result.added.length > 0;
   return Response.json({ created, milestone, eventId: result.added[0]?.id ?? null }, { status: created ? 201 : 200 });

@@ -7,6 +7,8 @@ import { ProviderStatus } from "~/components/provider-status.tsx";
 import { AssessmentPanels } from "~/components/order/assessment-panels.tsx";
 import { AddEventsForm, AddNumberForm, DeleteForm, RecordForms } from "~/components/order/order-forms.tsx";
 import { EventTimeline, ProgressLine } from "~/components/order/order-timeline.tsx";
+import { messageDomainOf } from "~/reminders/sweep-config.server.ts";
+import { getConfig } from "~/server/config.server.ts";
 import { runOrderPageAction } from "~/orders/order-page-action.server.ts";
 import { loadOrderPage } from "~/orders/order-page.server.ts";
 import { getDb } from "~/server/db.server.ts";
@@ -45,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       platform: (PLATFORMS as readonly string[]).includes(order.platform) ? (order.platform as Platform) : "other",
       timeZone: order.time_zone ?? user.timeZone,
       now: new Date(),
+      messageDomain: messageDomainOf(getConfig().appUrl),
       formData,
     });
     if (outcome.kind === "missing") throw data(NOT_FOUND, { status: 404 });

@@ -8,6 +8,9 @@ import { FactsStep } from "~/components/wizard/facts-step.tsx";
 import { orderAsDraftData, orderChangesFrom } from "~/orders/order-edit.ts";
 import { todayIn } from "~/orders/calendar-date.ts";
 import { factsSchema } from "~/orders/wizard/step-schemas.ts";
+import { replanAfterCommit } from "~/orders/after-order-change.server.ts";
+import { messageDomainOf } from "~/reminders/sweep-config.server.ts";
+import { getConfig } from "~/server/config.server.ts";
 import { getDb } from "~/server/db.server.ts";
 import ordersCss from "~/styles/orders.css?url";
 import { describeDatabaseError } from "../../db/errors.server.ts";
@@ -41,6 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!described) throw error;
     return data(submission.reply({ formErrors: [described.message] }), { status: described.status });
   }
+  await replanAfterCommit(db, { userId: user.id, orderId: order.id, now: new Date(), messageDomain: messageDomainOf(getConfig().appUrl) });
   return redirect(`/orders/${order.id}`, 303);
 }
 

@@ -10,6 +10,8 @@ import { ReviewStep } from "~/components/wizard/review-step.tsx";
 import { TrackingStep } from "~/components/wizard/tracking-step.tsx";
 import { WizardProgress } from "~/components/wizard/wizard-progress.tsx";
 import { loadWizardPage } from "~/orders/wizard/wizard-page.server.ts";
+import { messageDomainOf } from "~/reminders/sweep-config.server.ts";
+import { getConfig } from "~/server/config.server.ts";
 import { runWizardAction } from "~/orders/wizard/wizard-action.server.ts";
 import { STEP_TITLES } from "~/orders/wizard/draft-data.ts";
 import { getDb } from "~/server/db.server.ts";
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   try {
-    const outcome = await runWizardAction({ db: getDb(), userId: user.id, timeZone: user.timeZone, now: new Date(), formData });
+    const outcome = await runWizardAction({ db: getDb(), userId: user.id, timeZone: user.timeZone, now: new Date(), messageDomain: messageDomainOf(getConfig().appUrl), formData });
     if (outcome.kind === "redirect") return redirect(outcome.to, 303);
     if (outcome.kind === "missing") throw data("This unfinished order is not in your account any more. Start again from your dashboard.", { status: 404 });
     return data({ result: outcome.result, numbers: outcome.numbers ?? null }, { status: 400 });

@@ -10,7 +10,7 @@ import type { DB } from "../../../db/client.server.ts";
 import { createOrderDraft, deleteOrderDraft, getOrderDraft, saveOrderDraft } from "../../../db/queries/order-drafts.server.ts";
 import { MILESTONES, type Milestone } from "../../../machines/vocabulary.ts";
 import { isoToDay, todayIn } from "../calendar-date.ts";
-import { registerNumbersInBackground } from "../after-order-change.server.ts";
+import { registerNumbersInBackground, replanAfterCommit } from "../after-order-change.server.ts";
 import { createOrderFromDraft } from "./create-from-draft.server.ts";
 import { readDraftData, WIZARD_STEPS, type DraftData, type WizardStep } from "./draft-data.ts";
 import { recogniseTracking, type RecognisedNumber } from "./recognise-tracking.server.ts";
@@ -26,6 +26,8 @@ export interface WizardRequest {
   userId: string;
   timeZone: string;
   now: Date;
+  /** For reminder Message-IDs: `messageDomainOf(appUrl)`. */
+  messageDomain: string;
   formData: FormData;
 }
 
@@ -108,6 +110,7 @@ export async function runWizardAction(req: WizardRequest): Promise<WizardOutcome
       }
       // Committed by now: createOrderFromDraft's transaction has ended.
       registerNumbersInBackground(db, userId, created.orderId, now);
+      await replanAfterCommit(db, { userId, orderId: created.orderId, now, messageDomain: req.messageDomain });
       return { kind: "redirect", to: `/orders/${created.orderId}?created=1` };
     }
     default:
