@@ -34,7 +34,7 @@ const ZONES = ["UTC", "Europe/Paris", "America/New_York", "Europe/London"];
 const PLATFORMS = ["aliexpress", "temu", "other"];
 const PAYMENTS = [["card", "visa"], ["card", "mastercard"], ["paypal", null], ["card", null]] as const;
 
-export function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
+function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
   const created = "2026-03-01T00:00:00.000Z";
   const insertUser = sqlite.prepare("insert into users (id, email, password_hash, time_zone, created_at, updated_at) values (?, ?, 'x', ?, ?, ?)");
   const insertOrder = sqlite.prepare(
