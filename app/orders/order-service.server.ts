@@ -5,7 +5,7 @@
  */
 import { writeTransaction, type DB } from "../../db/client.server.ts";
 import { loadOrderFacts, loadOrderFactsForUser } from "../../db/queries/order-facts.server.ts";
-import { getOrder, listOrders, loadOrderSnapshot, saveOrderSnapshot } from "../../db/queries/orders.server.ts";
+import { getOrder, listOrders, listOrdersByIds, loadOrderSnapshot, saveOrderSnapshot } from "../../db/queries/orders.server.ts";
 import type { Order } from "../../db/schema.ts";
 import { assessSnapshot, type Assessment } from "../../machines/assess.ts";
 import type { OrderFacts } from "../../machines/order-facts.ts";
@@ -36,9 +36,15 @@ export async function assessStoredOrder(db: DB, userId: string, orderId: string,
   return { order, facts, assessment };
 }
 
-/** Every order of the user assessed at `now`, newest first, in a handful of queries. */
-export async function assessUserOrders(db: DB, userId: string, now: Date): Promise<AssessedOrder[]> {
-  const [orders, factsById] = await Promise.all([listOrders(db, userId), loadOrderFactsForUser(db, userId)]);
+/**
+ * Every order of the user assessed at `now`, newest first, in a handful of queries; with
+ * `orderIds`, only those of them (in no particular order).
+ */
+export async function assessUserOrders(db: DB, userId: string, now: Date, orderIds?: readonly string[]): Promise<AssessedOrder[]> {
+  const [orders, factsById] = await Promise.all([
+    orderIds ? listOrdersByIds(db, userId, orderIds) : listOrders(db, userId),
+    loadOrderFactsForUser(db, userId, orderIds ? [...orderIds] : undefined),
+  ]);
   const result: AssessedOrder[] = [];
   const stale: Array<{ orderId: string; snapshot: unknown }> = [];
   for (const order of orders) {

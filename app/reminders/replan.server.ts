@@ -67,15 +67,47 @@ export async function replanUserReminders(db: DB, args: { userId: string; now: D
   });
 }
 
-/** Everyone's orders, person by person. */
+/**
+ * Orders re-planned between two turns of the event loop. The server runs this re-plan in its own
+ * process: assessing is CPU work and the database calls never wait, so without a pause every
+ * request would wait for all orders (seconds per thousand). Fifty orders take a few milliseconds.
+ */
+const REPLAN_CHUNK = 50;
+
+/**
+ * Everyone's orders, a page of orders at a time in id order: each page is assessed and then
+ * re-planned in one transaction per person, and waiting requests run between pages.
+ */
 export async function replanAllReminders(db: DB, args: { now: Date; messageDomain: string }): Promise<{ orders: number; inserted: number; cancelled: number }> {
-  const users = await db.selectFrom("orders").select("user_id").distinct().execute();
   const totals = { orders: 0, inserted: 0, cancelled: 0 };
-  for (const { user_id } of users) {
-    const result = await replanUserReminders(db, { userId: user_id, now: args.now, messageDomain: args.messageDomain });
-    totals.orders += result.orders;
-    totals.inserted += result.inserted;
-    totals.cancelled += result.cancelled;
+  const preferences = new Map<string, ReminderPreferences | null>();
+  let afterId: string | null = null;
+  for (;;) {
+    let query = db.selectFrom("orders").select(["id", "user_id"]).orderBy("id").limit(REPLAN_CHUNK);
+    if (afterId !== null) query = query.where("id", ">", afterId);
+    const page = await query.execute();
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    const idsByUser = new Map<string, string[]>();
+    for (const row of page) idsByUser.set(row.user_id, [...(idsByUser.get(row.user_id) ?? []), row.id]);
+    for (const [userId, orderIds] of idsByUser) {
+      if (!preferences.has(userId)) {
+        const stored = await getReminderPreferences(db, userId);
+        preferences.set(userId, stored ? toPlanningPreferences(stored) : null);
+      }
+      const planning = preferences.get(userId);
+      if (!planning) continue;
+      const assessed = await assessUserOrders(db, userId, args.now, orderIds);
+      await writeTransaction(db, async (trx) => {
+        for (const { order, assessment } of assessed) {
+          const result = await replanInTransaction(trx, planning, { orderId: order.id, userId, assessment, now: args.now, messageDomain: args.messageDomain });
+          totals.orders++;
+          totals.inserted += result.inserted;
+          totals.cancelled += result.cancelled;
+        }
+      });
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return totals;
 }

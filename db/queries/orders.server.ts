@@ -70,6 +70,12 @@ export async function listOrders(db: DB, userId: string, options: { limit?: numb
   return query.execute();
 }
 
+/** Those of `orderIds` that are the user's orders (for work done a page of orders at a time). */
+export async function listOrdersByIds(db: DB, userId: string, orderIds: readonly string[]): Promise<Order[]> {
+  if (orderIds.length === 0) return [];
+  return db.selectFrom("orders").selectAll().where("user_id", "=", userId).where("id", "in", [...orderIds]).execute();
+}
+
 /**
  * Changes the given fields of the user's order; null when it is not theirs. The cached snapshot is
  * dropped because it was derived from the old facts.
