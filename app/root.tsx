@@ -3,6 +3,8 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRout
 import { getSessionUser } from "~/auth/current-user.server.ts";
 import { ErrorPage } from "~/components/error-page.tsx";
 import { SiteHeader } from "~/components/site-header.tsx";
+import { getDb } from "~/server/db.server.ts";
+import { countUnreadNotifications } from "../db/queries/reminders.server.ts";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -17,7 +19,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  return { user: user ? { email: user.email } : null };
+  if (!user) return { user: null };
+  return { user: { email: user.email, unreadNotifications: await countUnreadNotifications(getDb(), user.id) } };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -32,7 +35,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader email={data?.user?.email ?? null} />
+        <SiteHeader email={data?.user?.email ?? null} unreadNotifications={data?.user?.unreadNotifications ?? 0} />
         <main id="main" className="page">
           {children}
         </main>

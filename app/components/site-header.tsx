@@ -1,7 +1,10 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 
-/** The header on every page: the app's name, and the three places a signed-in person goes. */
-export function SiteHeader({ email }: { email: string | null }) {
+/**
+ * The header on every page: the app's name, and the places a signed-in person goes. The unread
+ * count is part of the link's words, so it is read out and seen without relying on colour.
+ */
+export function SiteHeader({ email, unreadNotifications = 0 }: { email: string | null; unreadNotifications?: number }) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -16,6 +19,11 @@ export function SiteHeader({ email }: { email: string | null }) {
             <ul className="nav-list">
               <li>
                 <NavLink to="/orders">Dashboard</NavLink>
+              </li>
+              <li>
+                <NavLink to="/notifications">
+                  Notifications{unreadNotifications > 0 ? <strong className="nav-count"> ({unreadNotifications} unread)</strong> : null}
+                </NavLink>
               </li>
               <li>
                 <NavLink to="/account">Account</NavLink>

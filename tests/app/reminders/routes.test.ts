@@ -179,6 +179,31 @@ describe("/notifications", () => {
     expect(after).not.toMatch(/\d+ unread/);
   });
 
+  it("puts the unread count in the header's Notifications link on every page, in words", async () => {
+    // A person of their own: nothing plans reminders for them, so only these rows count.
+    const { client: reader, email } = await signedUpClient(server.url, "reader");
+    const readerOrder = await seedOrder(server.dbFile, email, { item: "Desk lamp" });
+    const header = async (client: Client) => {
+      const html = await (await client.get("/orders")).text();
+      return html.match(/<a[^>]*href="\/notifications"[^>]*>(.*?)<\/a>/s)?.[1]?.replace(/<[^>]+>/g, "") ?? null;
+    };
+    expect(await header(reader)).toBe("Notifications");
+    const ids = [randomUUID(), randomUUID()];
+    await withDb(server.dbFile, async (db) => {
+      const userId = await userIdOf(db, email);
+      for (const id of ids) {
+        await db
+          .insertInto("notifications")
+          .values({ id, user_id: userId, order_id: readerOrder, reminder_key: `header-${id}`, title: "Dispute window closes soon", body: "Open a dispute.", link: `/orders/${readerOrder}`, created_at: new Date().toISOString(), read_at: null })
+          .execute();
+      }
+    });
+    expect(await header(reader)).toBe("Notifications (2 unread)");
+    expect(await header(other)).toBe("Notifications");
+    expect((await reader.post("/notifications", { intent: "read", id: ids[0]! })).status).toBe(200);
+    expect(await header(reader)).toBe("Notifications (1 unread)");
+  });
+
   it("shows reminders that could not be delivered, to their owner only", async () => {
     await withDb(server.dbFile, async (db) => {
       const now = new Date().toISOString();
