@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { migrateToLatest } from "../../db/client.server.ts";
+import { evidencePruneEveryMs, startEvidencePruning } from "../evidence/prune-schedule.server.ts";
 import { startProviderRefresher } from "../providers/scheduler.server.ts";
 import { loadSweepConfig } from "../reminders/sweep-config.server.ts";
 import { startReminderSweep } from "../reminders/sweep.server.ts";
@@ -53,6 +54,7 @@ async function start(config: Config, dev: boolean): Promise<void> {
   const applied = await migrateToLatest(getDb());
   if (applied.length > 0) logger.info({ migrations: applied, file: config.databaseFile }, "database migrated");
   startProviderRefresher({ db: getDb, logger, appUrl: config.appUrl });
+  startEvidencePruning(getDb, evidencePruneEveryMs(), logger);
 
   const app = express();
   app.disable("x-powered-by");

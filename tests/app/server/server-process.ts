@@ -137,6 +137,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     SESSION_SECRET: testSecret(),
     APP_URL: url,
     LOG_LEVEL: "warn",
+    // Off unless a test asks: it would remove files a test left on purpose.
+    EVIDENCE_PRUNE_MS: "0",
     ...options.env,
   });
   const deadline = Date.now() + 60_000;
