@@ -28,6 +28,8 @@ export interface UserExport {
   notifications: Array<ExportedRow<"notifications", typeof NOTIFICATION_COLUMNS>>;
   /** Calendar feeds by date only: the token hash would identify a working feed URL. */
   calendar_feeds: Array<ExportedRow<"calendar_feeds", typeof CALENDAR_FEED_COLUMNS>>;
+  /** Orders started in the wizard and not created yet, with what was typed so far. */
+  order_drafts: Array<Omit<ExportedRow<"order_drafts", typeof DRAFT_COLUMNS>, "data"> & { data: Json }>;
 }
 
 type ExportedRow<T extends keyof Database, C extends readonly (keyof Selectable<Database[T]> & string)[]> = Pick<Selectable<Database[T]>, C[number]>;
@@ -38,6 +40,10 @@ const PREFERENCE_COLUMNS = ["channels", "lead_days", "send_time", "quiet_start",
 const REMINDER_COLUMNS = ["id", "order_id", "subject", "kind", "lead_days", "channel", "due_at", "title", "reason", "source", "deadline_due", "status", "attempts", "last_error", "sent_at", "resolved_at", "created_at", "updated_at"] as const;
 const NOTIFICATION_COLUMNS = ["id", "order_id", "title", "body", "link", "created_at", "read_at"] as const;
 const CALENDAR_FEED_COLUMNS = ["id", "created_at", "revoked_at"] as const;
+const DRAFT_COLUMNS = ["id", "step", "data", "created_at", "updated_at"] as const;
+// The file's description and fingerprint, not its bytes (those are downloaded from the order's
+// evidence page); the stored name is the server's own path detail.
+const EVIDENCE_COLUMNS = ["order_id", "id", "original_name", "content_type", "bytes", "sha256", "width", "height", "uploaded_at", "checklist_step", "note"] as const;
 const PROVIDER_TRACKING_COLUMNS = ["order_id", "tracking_number", "provider", "registered_at", "last_refreshed_at", "next_refresh_at", "last_error", "created_at"] as const;
 
 /** An order with everything stored under it. The snapshot is left out: it is derived from these facts. */
@@ -47,6 +53,8 @@ export type OrderExport = Omit<Order, "user_id" | "snapshot" | "snapshot_version
   reports: Array<Omit<Report, "order_id" | "data"> & { data: Json }>;
   /** Which tracking services follow the order's numbers, and their last answer. */
   provider_trackings: Array<Omit<ExportedRow<"provider_trackings", typeof PROVIDER_TRACKING_COLUMNS>, "order_id">>;
+  /** Photos, screenshots and PDFs attached to the order: metadata and SHA-256, no bytes. */
+  evidence_files: Array<Omit<ExportedRow<"evidence_files", typeof EVIDENCE_COLUMNS>, "order_id">>;
 };
 
 /** Everything stored for the user, or null when there is no such user. */
@@ -65,7 +73,7 @@ export async function exportUserData(db: DB, userId: string, now: Date = new Dat
     .orderBy("created_at")
     .execute();
   const rows = await loadOrderRows(db, (eb) => eb("o.user_id", "=", userId));
-  const [trackings, reminderPreferences, reminders, notifications, calendarFeeds] = await Promise.all([
+  const [trackings, reminderPreferences, reminders, notifications, calendarFeeds, drafts, evidence] = await Promise.all([
     db
       .selectFrom("provider_trackings as p")
       .innerJoin("orders as o", "o.id", "p.order_id")
@@ -77,6 +85,8 @@ export async function exportUserData(db: DB, userId: string, now: Date = new Dat
     db.selectFrom("reminders").select(REMINDER_COLUMNS).where("user_id", "=", userId).orderBy("due_at").orderBy("id").execute(),
     db.selectFrom("notifications").select(NOTIFICATION_COLUMNS).where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute(),
     db.selectFrom("calendar_feeds").select(CALENDAR_FEED_COLUMNS).where("user_id", "=", userId).orderBy("created_at").execute(),
+    db.selectFrom("order_drafts").select(DRAFT_COLUMNS).where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute(),
+    db.selectFrom("evidence_files").select(EVIDENCE_COLUMNS).where("user_id", "=", userId).orderBy("uploaded_at").orderBy("id").execute(),
   ]);
   const orders = rows
     .sort((a, b) => (a.order.created_at < b.order.created_at ? -1 : a.order.created_at > b.order.created_at ? 1 : 0))
@@ -86,6 +96,7 @@ export async function exportUserData(db: DB, userId: string, now: Date = new Dat
       tracking_events: events.map(({ order_id: _order, tracking_number: _number, raw, ...event }) => ({ ...event, raw: parseJsonColumn(raw) })),
       reports: reports.map(({ order_id: _order, data, ...report }) => ({ ...report, data: parseJsonColumn(data) })),
       provider_trackings: trackings.filter((p) => p.order_id === order.id).map(({ order_id: _order, ...tracking }) => tracking),
+      evidence_files: evidence.filter((f) => f.order_id === order.id).map(({ order_id: _order, ...file }) => file),
     }));
 
   return {
@@ -99,6 +110,7 @@ export async function exportUserData(db: DB, userId: string, now: Date = new Dat
     reminders,
     notifications,
     calendar_feeds: calendarFeeds,
+    order_drafts: drafts.map(({ data, ...draft }) => ({ ...draft, data: parseJsonColumn(data) })),
   };
 }
 
@@ -114,8 +126,8 @@ function parseJsonColumn(value: string | null): Json {
 
 /**
  * Deletes the user and, by foreign-key cascade, everything of theirs (sessions, orders with their
- * numbers, events, reports and provider registrations, reminders, notifications, calendar feeds),
- * in one statement. False when there was no such user.
+ * numbers, events, reports, provider registrations and evidence rows, reminders, notifications,
+ * calendar feeds, order drafts), in one statement. False when there was no such user.
  */
 export async function deleteUser(db: DB, userId: string): Promise<boolean> {
   const result = await db.deleteFrom("users").where("id", "=", userId).executeTakeFirst();

@@ -45,6 +45,17 @@ async function fillAccount(userId: string, label: string): Promise<string> {
     .values({ id: `n-${label}`, user_id: userId, order_id: order.id, reminder_key: `key-${label}`, title: `notice of ${label}`, body: "…", link: `/orders/${order.id}`, created_at: at, read_at: null })
     .execute();
   await t.db.insertInto("calendar_feeds").values({ id: `c-${label}`, user_id: userId, token_hash: `tokenhash-${label}`, created_at: at, revoked_at: null }).execute();
+  await t.db
+    .insertInto("evidence_files")
+    .values({
+      id: `e-${label}`, order_id: order.id, user_id: userId, original_name: `photo of ${label}.jpg`, stored_name: `storedname-${label}.jpg`, content_type: "image/jpeg",
+      bytes: 1234, sha256: `sha-${label}`.padEnd(64, "0"), width: 640, height: 480, uploaded_at: at, checklist_step: "photos", note: `evidence note of ${label}`,
+    })
+    .execute();
+  await t.db
+    .insertInto("order_drafts")
+    .values({ id: `d-${label}`, user_id: userId, step: "facts", data: JSON.stringify({ item: `draft of ${label}` }), created_at: at, updated_at: at })
+    .execute();
   return order.id;
 }
 
@@ -76,8 +87,16 @@ describe("exportUserData", () => {
     expect(data?.notifications).toMatchObject([{ id: "n-ALICE", title: "notice of ALICE" }]);
     expect(data?.calendar_feeds).toEqual([{ id: "c-ALICE", created_at: "2026-03-05T00:00:00.000Z", revoked_at: null }]);
 
+    expect(order.evidence_files).toEqual([
+      {
+        id: "e-ALICE", original_name: "photo of ALICE.jpg", content_type: "image/jpeg", bytes: 1234, sha256: "sha-ALICE".padEnd(64, "0"), width: 640, height: 480,
+        uploaded_at: "2026-03-05T00:00:00.000Z", checklist_step: "photos", note: "evidence note of ALICE",
+      },
+    ]);
+    expect(data?.order_drafts).toEqual([{ id: "d-ALICE", step: "facts", data: { item: "draft of ALICE" }, created_at: "2026-03-05T00:00:00.000Z", updated_at: "2026-03-05T00:00:00.000Z" }]);
+
     const text = JSON.stringify(data);
-    expect(text).not.toMatch(/whsec|tokenhash|worker-ALICE/);
+    expect(text).not.toMatch(/whsec|tokenhash|worker-ALICE|storedname/);
     expect(text).not.toMatch(/BOB|bob@/);
     expect(text).not.toContain("password");
     expect(text).not.toContain("not-a-real-hash");
