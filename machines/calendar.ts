@@ -61,12 +61,16 @@ function offsetMs(zone: Zone, ms: number): number {
  * a TZDate per step costs about ten times more for the same answer.
  */
 export function plusDays(iso: string, days: number, zone: Zone): string {
+  return new Date(plusDaysMs(iso, days, zone)).toISOString();
+}
+
+/** plusDays as epoch milliseconds, for callers that compare the result before writing it out. */
+export function plusDaysMs(iso: string, days: number, zone: Zone): number {
   const utc = isoMs(iso);
   const wall = utc + offsetMs(zone, utc) + days * DAY_MS;
-  let result = wall - offsetMs(zone, wall - offsetMs(zone, utc));
+  const result = wall - offsetMs(zone, wall - offsetMs(zone, utc));
   // Second pass settles a shift that lands on the other side of a DST change.
-  result = wall - offsetMs(zone, result);
-  return new Date(result).toISOString();
+  return wall - offsetMs(zone, result);
 }
 
 export function minusDays(iso: string, days: number, zone: Zone): string {
@@ -83,13 +87,20 @@ export function plusHours(iso: string, hours: number): string {
 }
 
 /** "14 April", or "14 April 2027" when the year is not the current one. */
-const labels = new Map<string, string>();
+const labels = new Map<number, string>();
+/** The buyer's current year for the last (now, zone) asked: a whole re-assessment shares one `now`. */
+let lastNow = { ms: Number.NaN, zone: "", year: 0 };
 export function dayLabel(iso: string, now: Date, zone: Zone): string {
   const ms = isoMs(iso);
   const localDay = Math.floor((ms + offsetMs(zone, ms)) / DAY_MS);
   const localYear = new Date(localDay * DAY_MS).getUTCFullYear();
-  const nowYear = new Date(now.getTime() + offsetMs(zone, now.getTime())).getUTCFullYear();
-  const key = `${localDay}|${localYear === nowYear}`;
+  const nowMs = now.getTime();
+  if (lastNow.ms !== nowMs || lastNow.zone !== zone.name) {
+    lastNow = { ms: nowMs, zone: zone.name, year: new Date(nowMs + offsetMs(zone, nowMs)).getUTCFullYear() };
+  }
+  const nowYear = lastNow.year;
+  // A number key (the day, and whether it is this year) hashes faster than a string.
+  const key = localDay * 2 + (localYear === nowYear ? 1 : 0);
   let label = labels.get(key);
   if (label === undefined) {
     // The local calendar day, written by date-fns (the day is already local: format it as UTC).

@@ -3,7 +3,7 @@
  * rule made it (`reason`) and where the rule comes from (`source`). A date the buyer read on their own
  * order page wins over a computed one and says so. Pure: `now` is an argument.
  */
-import { dayLabel, earliest, isoMs, minusDays, plusDays, plusHours, plusYears, zoneOf, type Zone } from "./calendar.ts";
+import { dayLabel, earliest, isoMs, plusDays, plusDaysMs, plusHours, plusYears, zoneOf, type Zone } from "./calendar.ts";
 import type { Deadline, OrderFacts } from "./order-facts.ts";
 import type { OrderContext } from "./order.machine.ts";
 import { ALIEXPRESS_PROTECTION } from "./policies/aliexpress.ts";
@@ -67,6 +67,8 @@ const SETTLED_CASES: ReadonlySet<CaseState> = new Set(["refunded", "closed"]);
 interface Draft {
   id: string;
   due: string;
+  /** `due` as epoch ms when it was computed here (see dueIn), so it is not parsed and written again. */
+  dueMs?: number;
   title: string;
   reason: string;
   source: string;
@@ -83,6 +85,12 @@ interface Inputs {
   expectedDelivery: string | null;
 }
 
+/** A computed due date, as text and as the milliseconds it was written from. */
+function dueIn(iso: string, days: number, zone: Zone): { due: string; dueMs: number } {
+  const dueMs = plusDaysMs(iso, days, zone);
+  return { due: new Date(dueMs).toISOString(), dueMs };
+}
+
 const day = (inputs: Inputs, iso: string) => dayLabel(iso, inputs.now, inputs.zone);
 const dateOrNull = (iso: string | null | undefined) => (iso && !Number.isNaN(isoMs(iso)) ? iso : null);
 
@@ -95,7 +103,7 @@ function guideDeadlines(inputs: Inputs): Draft[] {
   if (ctx.latestMilestone === null) {
     drafts.push({
       id: GUIDE_DEADLINE_IDS.trackingExpected,
-      due: plusDays(facts.orderedAt, rules.notShippedDays, zone),
+      ...dueIn(facts.orderedAt, rules.notShippedDays, zone),
       title: facts.trackingNumbers.length ? "The tracking should show a first carrier event" : "The seller should have sent a tracking number",
       reason: `A tracking number and a first carrier event usually appear within ${rules.notShippedDays} days of the order.`,
       source,
@@ -104,7 +112,7 @@ function guideDeadlines(inputs: Inputs): Draft[] {
   if (view.state === "label_created" && ctx.labelAt) {
     drafts.push({
       id: GUIDE_DEADLINE_IDS.labelStuck,
-      due: plusDays(ctx.labelAt, rules.labelStuckDays, zone),
+      ...dueIn(ctx.labelAt, rules.labelStuckDays, zone),
       title: "The carrier should have picked up the parcel",
       reason: `Still only "label created" more than ${rules.labelStuckDays} days after the label was made is a delay.`,
       source,
@@ -113,7 +121,7 @@ function guideDeadlines(inputs: Inputs): Draft[] {
   if (UPDATE_EXPECTED_STATES.has(view.state) && ctx.lastEventAt) {
     drafts.push({
       id: GUIDE_DEADLINE_IDS.noUpdate,
-      due: plusDays(ctx.lastEventAt, rules.noUpdateDays, zone),
+      ...dueIn(ctx.lastEventAt, rules.noUpdateDays, zone),
       title: "A new tracking update is due",
       reason: `A few quiet days are normal; more than ${rules.noUpdateDays} days without a carrier update is worth chasing.`,
       source,
@@ -123,7 +131,7 @@ function guideDeadlines(inputs: Inputs): Draft[] {
     const since = ctx.stateSince ?? (ctx.latestMilestone === null ? facts.orderedAt : inputs.shipment.at);
     drafts.push({
       id: GUIDE_DEADLINE_IDS.noProgress,
-      due: plusDays(since, rules.noProgressDays, zone),
+      ...dueIn(since, rules.noProgressDays, zone),
       title: "The parcel should have moved on",
       reason: `No progress for more than ${rules.noProgressDays} days: contact the seller; a refund request or dispute may be needed.`,
       source,
@@ -132,7 +140,7 @@ function guideDeadlines(inputs: Inputs): Draft[] {
   if (CUSTOMS_STATES.has(view.state) && ctx.customsSince) {
     drafts.push({
       id: GUIDE_DEADLINE_IDS.customsDelay,
-      due: plusDays(ctx.customsSince, rules.customsDelayDays, zone),
+      ...dueIn(ctx.customsSince, rules.customsDelayDays, zone),
       title: "Customs should have released the parcel",
       reason: `Customs usually takes 2 to ${rules.customsDelayDays} days; longer often means a fee or a document is missing.`,
       source,
@@ -172,7 +180,7 @@ function aliexpressDeadlines(inputs: Inputs): Draft[] {
   if (stillComing && OPEN_CASES.has(view.case)) {
     drafts.push({
       id: "aliexpress-request-extension",
-      due: minusDays(protection.due, rules.extensionLeadDays, zone),
+      ...dueIn(protection.due, -rules.extensionLeadDays, zone),
       title: "Ask the seller to extend purchase protection",
       reason: `If the parcel is still on its way, ask for an extension 5 to 7 days before protection ends on ${day(inputs, protection.due)} (the seller must approve); the earlier date is used.`,
       source,
@@ -181,7 +189,7 @@ function aliexpressDeadlines(inputs: Inputs): Draft[] {
   if (OPEN_CASES.has(view.case)) {
     drafts.push({
       id: "aliexpress-dispute-opens",
-      due: plusDays(shipment.at, rules.earliestDisputeDays, zone),
+      ...dueIn(shipment.at, rules.earliestDisputeDays, zone),
       title: "First day to open an AliExpress 'item not received' dispute",
       reason: `The official page allows a "not received" dispute ${rules.earliestDisputeDays} days after shipment; some help copies say day ${rules.earliestDisputeDaysAlternatives.join(" or ")}.`,
       source,
@@ -203,7 +211,7 @@ function aliexpressDeadlines(inputs: Inputs): Draft[] {
   if (view.case === "dispute_open" && ctx.disputeOpenedAt) {
     drafts.push({
       id: "aliexpress-seller-response",
-      due: plusDays(ctx.disputeOpenedAt, rules.sellerResponseDays, zone),
+      ...dueIn(ctx.disputeOpenedAt, rules.sellerResponseDays, zone),
       title: "The seller must answer your dispute",
       reason: `The seller has ${rules.sellerResponseDays} days to answer a dispute; after that it goes to AliExpress (you may escalate 3 days after opening).`,
       source,
@@ -229,7 +237,7 @@ function temuDeadlines(inputs: Inputs): Draft[] {
   const days = TEMU_PURCHASE_PROTECTION.rules.returnWindowDays;
   drafts.push({
     id: "temu-return-window",
-    due: plusDays(facts.orderedAt, days, zone),
+    ...dueIn(facts.orderedAt, days, zone),
     title: `Temu's ${days}-day return window closes`,
     reason: `Most Temu items can be returned within ${days} days of purchase; ship the return within ${TEMU_PURCHASE_PROTECTION.rules.shipReturnWithinDays} days of requesting it.`,
     source: sourceOf(TEMU_PURCHASE_PROTECTION),
@@ -257,7 +265,7 @@ function paypalDeadlines(inputs: Inputs): Draft[] {
   const drafts: Draft[] = [
     {
       id: "paypal-dispute-closes",
-      due: plusDays(facts.orderedAt, rules.disputeWithinDays, zone),
+      ...dueIn(facts.orderedAt, rules.disputeWithinDays, zone),
       title: "Last day to open a PayPal dispute",
       reason: `A PayPal dispute must be opened within ${rules.disputeWithinDays} days of the payment.`,
       source,
@@ -266,7 +274,7 @@ function paypalDeadlines(inputs: Inputs): Draft[] {
   if (view.case === "dispute_open" && ctx.disputeOpenedAt) {
     drafts.push({
       id: "paypal-escalate-by",
-      due: plusDays(ctx.disputeOpenedAt, rules.escalateWithinDays, zone),
+      ...dueIn(ctx.disputeOpenedAt, rules.escalateWithinDays, zone),
       title: "Escalate your PayPal dispute to a claim",
       reason: `If your dispute is with PayPal, escalate it to a claim within ${rules.escalateWithinDays} days of opening or it closes for good.`,
       source,
@@ -336,7 +344,7 @@ function cardDeadlines(inputs: Inputs): Draft[] {
     const longest = waits.reduce((a, b) => ((b.days ?? 0) > (a.days ?? 0) ? b : a));
     drafts.push({
       id: "chargeback-opens",
-      due: plusDays(facts.orderedAt, longest.days ?? 0, zone),
+      ...dueIn(facts.orderedAt, longest.days ?? 0, zone),
       title: "Earliest day to ask your card issuer for a chargeback",
       reason: `With no delivery date, ${longest.policy.name} asks you to wait ${longest.days} days after the purchase before filing${waits.length > 1 ? "; the networks differ, so the later day is used" : ""}.`,
       source: sourceOf(longest.policy),
@@ -345,7 +353,7 @@ function cardDeadlines(inputs: Inputs): Draft[] {
   if (jurisdiction === "US") {
     drafts.push({
       id: "fcba-billing-notice",
-      due: plusDays(facts.orderedAt, US_FCBA.rules.noticeWithinDaysOfStatement, zone),
+      ...dueIn(facts.orderedAt, US_FCBA.rules.noticeWithinDaysOfStatement, zone),
       title: "Send your card issuer a written billing-error notice",
       reason: `With a US credit card, the Fair Credit Billing Act gives ${US_FCBA.rules.noticeWithinDaysOfStatement} days from the first statement showing the charge; counted here from the purchase, the earliest that statement can be. Check your statement date.`,
       source: sourceOf(US_FCBA),
@@ -385,7 +393,7 @@ export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date)
       : { at: facts.orderedAt, known: "order date" };
   const inputs: Inputs = { facts, view, ctx, zone, now, shipment, expectedDelivery: facts.estimatedDelivery?.latest ?? null };
   const settled = SETTLED_CASES.has(view.case);
-  const drafts = [
+  const drafts: Draft[] = [
     ...guideDeadlines(inputs),
     ...(settled ? [] : estimatedDelivery(inputs)),
     ...(facts.platform === "aliexpress" ? aliexpressDeadlines(inputs) : orderPageProtection(inputs)),
@@ -401,8 +409,9 @@ export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date)
   return drafts
     .map((d) => {
       // A typo on the order page or a carrier clock must not put a deadline before the order.
-      const dueMs = Math.max(isoMs(d.due), orderedMs);
-      const due = new Date(dueMs).toISOString();
+      const dueMs = Math.max(d.dueMs ?? isoMs(d.due), orderedMs);
+      // A date computed here is already in canonical form: only a moved or outside date is written again.
+      const due = dueMs === d.dueMs ? d.due : new Date(dueMs).toISOString();
       return { id: d.id, due, title: d.title, reason: d.reason, source: d.source, past: dueMs < nowMs };
     })
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1));

@@ -189,6 +189,39 @@ function recordReport(context: OrderContext, event: CaseReportEvent): Partial<Or
   return update;
 }
 
+/**
+ * The context an order starts with: its own fields and the clock. Exported so a replay of thousands
+ * of orders can start each from one resolved starting snapshot with this context (replay.ts).
+ */
+export function initialContextOf(input: OrderMachineInput): OrderContext {
+  return {
+    platform: input.platform,
+    orderedAt: input.orderedAt,
+    hasTracking: input.hasTracking,
+    shippedAt: input.shippedAt ?? null,
+    now: input.now ?? null,
+    latestMilestone: null,
+    latestAt: null,
+    latestLeg: 0,
+    latestRank: 0,
+    firstEventAt: null,
+    lastEventAt: null,
+    eventCount: 0,
+    stateSince: null,
+    labelAt: null,
+    customsSince: null,
+    deliveredAt: null,
+    latestReportKind: null,
+    latestReportAt: null,
+    protectionExtendedTo: null,
+    protectionExtendedAt: null,
+    disputeOpenedAt: null,
+    escalatedAt: null,
+    receivedAt: null,
+    checklistSteps: [],
+  };
+}
+
 /** One guarded transition per target state (generated from the contract's states, not written by hand); the fold decides which. */
 const carrierTransitions = [
   { guard: "keepsState" as const, actions: "recordCarrierEvents" as const },
@@ -254,32 +287,7 @@ export const orderMachine = setup({
 }).createMachine({
   id: ORDER_MACHINE_ID,
   type: "parallel",
-  context: ({ input }) => ({
-    platform: input.platform,
-    orderedAt: input.orderedAt,
-    hasTracking: input.hasTracking,
-    shippedAt: input.shippedAt ?? null,
-    now: input.now ?? null,
-    latestMilestone: null,
-    latestAt: null,
-    latestLeg: 0,
-    latestRank: 0,
-    firstEventAt: null,
-    lastEventAt: null,
-    eventCount: 0,
-    stateSince: null,
-    labelAt: null,
-    customsSince: null,
-    deliveredAt: null,
-    latestReportKind: null,
-    latestReportAt: null,
-    protectionExtendedTo: null,
-    protectionExtendedAt: null,
-    disputeOpenedAt: null,
-    escalatedAt: null,
-    receivedAt: null,
-    checklistSteps: [],
-  }),
+  context: ({ input }) => initialContextOf(input),
   on: {
     "clock.tick": { actions: "tick" },
     "report.protection_extended": { actions: "recordExtension" },
