@@ -84,7 +84,7 @@ export type OrderEvent =
 
 type CarrierEvent = Extract<OrderEvent, { type: "carrier.event" }>;
 type CarrierBatchEvent = Extract<OrderEvent, { type: "carrier.events" }>;
-type CaseReportEvent = { type: `report.${CaseReportKind}`; at: string };
+export type CaseReportEvent = { type: `report.${CaseReportKind}`; at: string };
 
 const MILESTONE_RANK = new Map<Milestone, number>(MILESTONES.map((m, i) => [m, i]));
 const REPORT_RANK = new Map<string, number>(REPORT_KINDS.map((k, i) => [k, i]));
@@ -112,7 +112,7 @@ function isLatestCarrierEvent(context: OrderContext, event: CarrierEventFact): b
   return (MILESTONE_RANK.get(event.milestone) ?? 0) >= context.latestRank;
 }
 
-function isLatestReport(context: OrderContext, event: CaseReportEvent): boolean {
+export function isLatestReport(context: OrderContext, event: CaseReportEvent): boolean {
   if (context.latestReportAt === null) return true;
   const a = ms(event.at), b = ms(context.latestReportAt);
   if (a !== b) return a > b;
@@ -166,7 +166,7 @@ function recordCarrierEvent(next: OrderContext, event: CarrierEventFact): void {
  * memoised per (event, context) pair, which keeps it a pure function.
  */
 const foldMemo = new WeakMap<object, { context: OrderContext; result: OrderContext }>();
-function foldCarrierEvents(context: OrderContext, event: CarrierEvent | CarrierBatchEvent): OrderContext {
+export function foldCarrierEvents(context: OrderContext, event: CarrierEvent | CarrierBatchEvent): OrderContext {
   const memo = foldMemo.get(event);
   if (memo && memo.context === context) return memo.result;
   const batch = event.type === "carrier.event" ? [event] : [...event.events].sort(compareCarrierEvents);
@@ -176,7 +176,7 @@ function foldCarrierEvents(context: OrderContext, event: CarrierEvent | CarrierB
   return result;
 }
 
-function recordReport(context: OrderContext, event: CaseReportEvent): Partial<OrderContext> {
+export function recordReport(context: OrderContext, event: CaseReportEvent): Partial<OrderContext> {
   const kind = event.type.slice("report.".length) as CaseReportKind;
   const update: Partial<OrderContext> = {};
   if (kind === "dispute_opened") update.disputeOpenedAt = minIso(context.disputeOpenedAt, event.at);
@@ -187,6 +187,17 @@ function recordReport(context: OrderContext, event: CaseReportEvent): Partial<Or
     update.latestReportAt = event.at;
   }
   return update;
+}
+
+/** The seller's extension the buyer reported; an older report than the one recorded changes nothing. */
+export function recordExtension(context: OrderContext, event: Extract<OrderEvent, { type: "report.protection_extended" }>): Partial<OrderContext> {
+  if (context.protectionExtendedAt !== null && ms(event.at) < ms(context.protectionExtendedAt)) return {};
+  return { protectionExtendedTo: event.protectionEndsAt, protectionExtendedAt: event.at };
+}
+
+export function recordChecklistStep(context: OrderContext, event: Extract<OrderEvent, { type: "report.checklist_step" }>): Partial<OrderContext> {
+  if (event.skipped || context.checklistSteps.includes(event.step)) return {};
+  return { checklistSteps: [...context.checklistSteps, event.step].sort() };
 }
 
 /**
@@ -268,15 +279,8 @@ export const orderMachine = setup({
       event.type === "carrier.event" || event.type === "carrier.events" ? foldCarrierEvents(context, event) : {},
     ),
     recordReport: assign(({ context, event }) => (event.type.startsWith("report.") ? recordReport(context, event as CaseReportEvent) : {})),
-    recordExtension: assign(({ context, event }) => {
-      if (event.type !== "report.protection_extended") return {};
-      if (context.protectionExtendedAt !== null && ms(event.at) < ms(context.protectionExtendedAt)) return {};
-      return { protectionExtendedTo: event.protectionEndsAt, protectionExtendedAt: event.at };
-    }),
-    recordChecklistStep: assign(({ context, event }) => {
-      if (event.type !== "report.checklist_step" || event.skipped || context.checklistSteps.includes(event.step)) return {};
-      return { checklistSteps: [...context.checklistSteps, event.step].sort() };
-    }),
+    recordExtension: assign(({ context, event }) => (event.type === "report.protection_extended" ? recordExtension(context, event) : {})),
+    recordChecklistStep: assign(({ context, event }) => (event.type === "report.checklist_step" ? recordChecklistStep(context, event) : {})),
     updateOrder: assign(({ event }) =>
       event.type === "order.updated"
         ? { platform: event.platform, orderedAt: event.orderedAt, hasTracking: event.hasTracking, shippedAt: event.shippedAt }
@@ -331,4 +335,48 @@ export function stateOf(snapshot: OrderSnapshot): OrderState {
 /** The contract `case` of a snapshot. */
 export function caseOf(snapshot: OrderSnapshot): CaseState {
   return (snapshot.value as { case: CaseState }).case;
+}
+
+/** Both regions' states, as `snapshot.value` holds them. */
+export interface OrderStateValue {
+  parcel: OrderState;
+  case: CaseState;
+}
+
+/**
+ * One replayed fact applied without XState's interpreter (about 15 µs a transition, most of a
+ * re-assessment): the same guards and actions as the machine above, picked the way its transitions
+ * pick them. It covers only the events a replay sends (one `carrier.events` batch, then reports);
+ * anything else gives null and the caller steps the real machine. KEEP IN STEP with the machine:
+ * replay.ts checks this against the machine's own result for every new pair of final states, and
+ * tests/machines/replay.test.ts compares whole replays with XState's `transition`.
+ */
+export function replayStep(value: OrderStateValue, context: OrderContext, event: OrderEvent): { value: OrderStateValue; context: OrderContext } | null {
+  switch (event.type) {
+    case "carrier.events": {
+      // parcel region: keepsState, else the one leadsTo guard that holds; no candidate, no step.
+      const folded = foldCarrierEvents(context, event);
+      if (folded.latestMilestone === context.latestMilestone) return { value, context: { ...context, ...folded } };
+      const target = folded.latestMilestone === null ? null : STATE_OF_MILESTONE[folded.latestMilestone];
+      if (target === null || target === "awaiting_shipment") return { value, context };
+      return { value: { parcel: target, case: value.case }, context: { ...context, ...folded } };
+    }
+    case "report.protection_extended":
+      return { value, context: { ...context, ...recordExtension(context, event) } };
+    case "report.checklist_step": {
+      const next = { ...context, ...recordChecklistStep(context, event) };
+      return { value: context.latestReportKind === null ? { parcel: value.parcel, case: "checklist" } : value, context: next };
+    }
+    case "carrier.event":
+    case "order.updated":
+    case "clock.tick":
+      return null;
+    default: {
+      const kind = event.type.slice("report.".length) as CaseReportKind;
+      if (!Object.hasOwn(CASE_OF_REPORT, kind)) return null;
+      const latest = isLatestReport(context, event);
+      const next = { ...context, ...recordReport(context, event) };
+      return { value: latest ? { parcel: value.parcel, case: CASE_OF_REPORT[kind] } : value, context: next };
+    }
+  }
 }
