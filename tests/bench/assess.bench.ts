@@ -14,7 +14,9 @@ import { loadOrderFactsPage, orderFactsFromRows } from "../../db/queries/order-f
 import type { OrderRows, TrackingEventWithNumber } from "../../db/queries/order-rows.server.ts";
 import type { Order, Report, TrackingNumber } from "../../db/schema.ts";
 import { assessOrder, assessSnapshot } from "../../machines/assess.ts";
-import { persistSnapshot, replay, restoreSnapshot } from "../../machines/replay.ts";
+import { initialTransition, transition } from "xstate";
+import { orderMachine } from "../../machines/order.machine.ts";
+import { orderEventsOf, orderMachineInput, persistSnapshot, replay, replayIsFast, restoreSnapshot } from "../../machines/replay.ts";
 import type { OrderFacts } from "../../machines/order-facts.ts";
 import type { Milestone } from "../../machines/vocabulary.ts";
 
@@ -205,6 +207,22 @@ async function compareSnapshotCache(sqlite: Sqlite, count: number): Promise<void
   );
 }
 
+/**
+ * Replay skips XState's interpreter (machines/replay.ts replayStep); the figures only count if its
+ * snapshots are the machine's own, so some bench orders are also stepped with XState's public API.
+ */
+async function checkReplayAgainstMachine(sqlite: Sqlite, count: number): Promise<void> {
+  const facts = (await loadOrderFactsPage(sqlite, { limit: count })).entries.map((e) => e.facts);
+  let same = 0;
+  for (const f of facts) {
+    let [expected] = initialTransition(orderMachine, orderMachineInput(f, NOW));
+    for (const event of orderEventsOf(f)) [expected] = transition(orderMachine, expected, event);
+    const actual = replay(f, NOW);
+    if (JSON.stringify([actual.value, actual.context]) === JSON.stringify([expected.value, expected.context])) same++;
+  }
+  console.log(`replay vs XState initialTransition/transition: ${same} of ${facts.length} orders identical; replay without the interpreter ${replayIsFast() ? "on" : "OFF (it disagreed with the machine)"}`);
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "claimtrail-assess-bench-"));
   const { db, sqlite } = openDatabase(join(dir, "bench.sqlite"));
@@ -223,6 +241,7 @@ export async function run(): Promise<void> {
     console.log(`  process max RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB over both passes (goal < 300 MB)`);
     const states = first.states, alerts = first.alerts;
     await compareSnapshotCache(sqlite, 1000);
+    await checkReplayAgainstMachine(sqlite, 1000);
 
     collectGarbage();
     const streamBaseline = process.memoryUsage().rss;
