@@ -1,7 +1,10 @@
 import fc from "fast-check";
+import { initialTransition, transition } from "xstate";
 import { describe, expect, it } from "vitest";
 import { assessOrder } from "../../machines/assess.ts";
 import type { OrderFacts } from "../../machines/order-facts.ts";
+import { orderMachine } from "../../machines/order.machine.ts";
+import { orderEventsOf, orderMachineInput, replay, replayIsFast } from "../../machines/replay.ts";
 import { ALERTS, CARD_NETWORKS, CASE_STATES, MILESTONES, ORDER_STATES, PAYMENT_METHODS, PLATFORMS, REPORT_KINDS, type Alert, type CaseState, type OrderState } from "../../machines/vocabulary.ts";
 
 const HOUR = 3_600_000;
@@ -109,6 +112,21 @@ describe("assess: properties over random orders", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("the fast replay steps to exactly what XState's own transition API gives, and stays on", () => {
+    fc.assert(
+      fc.property(factsArb, ({ facts, now }) => {
+        let [expected] = initialTransition(orderMachine, orderMachineInput(facts, now));
+        for (const event of orderEventsOf(facts)) [expected] = transition(orderMachine, expected, event);
+        const actual = replay(facts, now);
+        expect(actual.value).toEqual(expected.value);
+        expect(actual.context).toEqual(expected.context);
+      }),
+      { numRuns: 500 },
+    );
+    // A disagreement switches the fast path off (and falls back to XState): that must never happen.
+    expect(replayIsFast()).toBe(true);
   });
 
   it("any arrival order of the same facts gives the same answer", () => {
