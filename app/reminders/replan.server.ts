@@ -98,6 +98,8 @@ export async function replanAllReminders(db: DB, args: { now: Date; messageDomai
       const planning = preferences.get(userId);
       if (!planning) continue;
       const assessed = await assessUserOrders(db, userId, args.now, orderIds);
+      // Assessing and writing are each a few milliseconds; requests may run in between.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       await writeTransaction(db, async (trx) => {
         for (const { order, assessment } of assessed) {
           const result = await replanInTransaction(trx, planning, { orderId: order.id, userId, assessment, now: args.now, messageDomain: args.messageDomain });

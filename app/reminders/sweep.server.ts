@@ -87,6 +87,9 @@ export async function runSweep(db: DB, options: SweepOptions): Promise<SweepStat
       } finally {
         clearInterval(heartbeat);
       }
+      // In the server, requests waiting behind the sweep run between batches: the database calls
+      // never wait, so without this thousands of due reminders hold every request until the end.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
     if (ownSender) emailSender?.close();

@@ -174,6 +174,26 @@ describe("in the app", () => {
   });
 });
 
+describe("between batches", () => {
+  it("lets other work run, instead of holding the event loop until every batch is done", async () => {
+    const user = await addUser(bed.t.db);
+    const order = await addOrder(bed.t.db, user);
+    await addDueReminders(bed.t.db, { userId: user, orderId: order, count: 30, channel: "app" });
+    let finished = false;
+    let ranDuring = 0;
+    const probe = () => {
+      if (finished) return;
+      ranDuring++;
+      setImmediate(probe);
+    };
+    setImmediate(probe);
+    const stats = await runSweep(bed.t.db, { config: config({ batchSize: 10 }), clock: clockAt("2026-03-01T09:00:00Z") });
+    finished = true;
+    expect(stats.sent).toBe(30);
+    expect(ranDuring).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("webhook", () => {
   let server: Server;
   let url: string;
