@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { replanAllReminders } from "../../../app/reminders/replan.server.ts";
+import { turnsGivenDuring } from "../../factories/event-loop-turns.ts";
 import { addOrder, addUser, createTestDb, type TestDb } from "./reminder-db.ts";
 
 let t: TestDb;
@@ -29,16 +30,7 @@ it("re-plans every person's orders across many pages, and the same again changes
 it("lets other work run while it goes, instead of holding the event loop until the end", async () => {
   const alice = await addUser(t.db, { channels: ["app"] });
   for (let i = 0; i < 120; i++) await addOrder(t.db, alice);
-  let finished = false;
-  let ranDuring = 0;
-  const probe = () => {
-    if (finished) return;
-    ranDuring++;
-    setImmediate(probe);
-  };
-  setImmediate(probe);
-  await replanAllReminders(t.db, { now, messageDomain: "claimtrail.test" });
-  finished = true;
-  // 120 orders are three pages; the probe gets a turn after each one.
-  expect(ranDuring).toBeGreaterThanOrEqual(2);
+  const { turns } = await turnsGivenDuring(() => replanAllReminders(t.db, { now, messageDomain: "claimtrail.test" }));
+  // 120 orders are three pages; other work gets a turn after each one.
+  expect(turns).toBeGreaterThanOrEqual(2);
 });

@@ -9,6 +9,7 @@ import { signWebhook } from "../../../app/reminders/webhook-sender.server.ts";
 import { webhookTargetProblem } from "../../../app/reminders/webhook-target.server.ts";
 import { addDueReminders, addOrder, addUser } from "./reminder-db.ts";
 import { startMailbox } from "./smtp-mailbox.ts";
+import { turnsGivenDuring } from "../../factories/event-loop-turns.ts";
 import { useSweepTestBed } from "./test-bed.ts";
 
 const bed = useSweepTestBed();
@@ -179,18 +180,9 @@ describe("between batches", () => {
     const user = await addUser(bed.t.db);
     const order = await addOrder(bed.t.db, user);
     await addDueReminders(bed.t.db, { userId: user, orderId: order, count: 30, channel: "app" });
-    let finished = false;
-    let ranDuring = 0;
-    const probe = () => {
-      if (finished) return;
-      ranDuring++;
-      setImmediate(probe);
-    };
-    setImmediate(probe);
-    const stats = await runSweep(bed.t.db, { config: config({ batchSize: 10 }), clock: clockAt("2026-03-01T09:00:00Z") });
-    finished = true;
+    const { result: stats, turns } = await turnsGivenDuring(() => runSweep(bed.t.db, { config: config({ batchSize: 10 }), clock: clockAt("2026-03-01T09:00:00Z") }));
     expect(stats.sent).toBe(30);
-    expect(ranDuring).toBeGreaterThanOrEqual(2);
+    expect(turns).toBeGreaterThanOrEqual(2);
   });
 });
 
