@@ -11,6 +11,7 @@ import { orderLetters } from "~/documents/order-documents.server.ts";
 import { listEvidence } from "~/evidence/evidence-service.server.ts";
 import { evidenceView } from "~/evidence/evidence-view.ts";
 import { getDb } from "~/server/db.server.ts";
+import { warmPacketWorker } from "../../templates/packet/render-in-worker.server.ts";
 import documentsCss from "~/styles/documents.css?url";
 
 /**
@@ -28,6 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw data("There is no order at this address in your account.", { status: 404 });
   const order = found.assessed.order;
   const files = await listEvidence(db, user.id, order.id);
+  // Starting the PDF worker takes seconds (fonts, pdf-lib); start it while the buyer reads this page
+  // so that "Download the packet" answers at warm speed.
+  warmPacketWorker();
   return {
     order: { id: order.id, item: order.item, orderNumber: order.order_number },
     letters: found.letters,
