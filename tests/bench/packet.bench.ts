@@ -5,31 +5,15 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import sharp from "sharp";
 import { classifyEvent } from "../../app/carriers/events/classify.ts";
 import { OrderInputSchema } from "../../app/orders/order-input-schema.ts";
 import { assessOrder } from "../../machines/assess.ts";
 import { stopPacketWorker } from "../../templates/packet/render-in-worker.server.ts";
 import { renderPacket } from "../../templates/packet/render-packet.server.ts";
 import { prepareImages, type EvidenceImage } from "../../templates/packet/prepare-images.server.ts";
+import { twelveMegapixelPhoto } from "../factories/evidence-files.ts";
 
 const PHRASES = ["快件已到达【广州国际处理中心】", "离开【深圳转运中心】，下一站【香港】", "Departure from outward office of exchange", "航班已起飞 Flight departed", "清关中 Customs clearance in progress"];
-
-/**
- * A 12 MP photo-like JPEG: smooth colour noise (seeded, so every run measures the same bytes) that
- * does not compress to nothing.
- */
-async function photo(seed: number): Promise<Uint8Array> {
-  const width = 4000;
-  const height = 3000;
-  const pixels = Buffer.alloc(width * height * 3);
-  let state = (seed + 1) * 2654435761;
-  for (let i = 0; i < pixels.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    pixels[i] = 60 + seed * 20 + (state >>> 25);
-  }
-  return new Uint8Array(await sharp(pixels, { raw: { width, height, channels: 3 } }).blur(1.2).jpeg({ quality: 88 }).toBuffer());
-}
 
 export async function run(): Promise<void> {
   const start = Date.UTC(2026, 2, 2, 9);
@@ -55,7 +39,7 @@ export async function run(): Promise<void> {
   const assessment = assessOrder(facts, new Date(now!));
 
   const images: EvidenceImage[] = [];
-  for (let i = 0; i < 4; i++) images.push({ fileName: `photo-${i + 1}.jpg`, uploadedAt: "2026-04-19T12:00:00Z", bytes: await photo(i) });
+  for (let i = 0; i < 4; i++) images.push({ fileName: `photo-${i + 1}.jpg`, uploadedAt: "2026-04-19T12:00:00Z", bytes: new Uint8Array(await twelveMegapixelPhoto(i)) });
   const inputMb = images.reduce((s, i) => s + i.bytes.byteLength, 0) / 1024 / 1024;
 
   // CPU time (all threads of this process: sharp's, the worker's) next to wall time, because on a
