@@ -14,7 +14,7 @@ import { jurisdictionOf, UK_CHARGEBACK, UK_SECTION_75, US_FCBA } from "./policie
 import { PAYPAL_BUYER_PROTECTION } from "./policies/paypal.ts";
 import { sourceOf, type Policy } from "./policies/policy.ts";
 import { TEMU_LATE_DELIVERY, TEMU_PURCHASE_PROTECTION } from "./policies/temu.ts";
-import type { CaseState, OrderState } from "./vocabulary.ts";
+import { ORDER_STATES, type CaseState, type OrderState } from "./vocabulary.ts";
 
 export const FROM_ORDER_PAGE = "your order page";
 
@@ -45,18 +45,9 @@ export const GUIDE_DEADLINE_IDS = {
  * States in which the carrier still owes news, so a week of silence is worrying (contract: "while in
  * transit (not delivered, not returned)"); awaiting_shipment has no carrier yet (not_shipped covers it).
  */
-export const UPDATE_EXPECTED_STATES: ReadonlySet<OrderState> = new Set([
-  "label_created",
-  "in_transit",
-  "arrived_destination",
-  "in_customs",
-  "customs_held",
-  "with_local_carrier",
-  "out_for_delivery",
-  "delivery_failed",
-  "available_for_pickup",
-  "exception",
-]);
+export const UPDATE_EXPECTED_STATES: ReadonlySet<OrderState> = new Set(
+  ORDER_STATES.filter((state) => state !== "awaiting_shipment" && state !== "delivered" && state !== "returned"),
+);
 /** States where "no progress" means nothing: the parcel arrived, is going back, or waits for the buyer. */
 const RESTING_STATES: ReadonlySet<OrderState> = new Set(["delivered", "returned", "available_for_pickup"]);
 const CUSTOMS_STATES: ReadonlySet<OrderState> = new Set(["in_customs", "customs_held"]);
