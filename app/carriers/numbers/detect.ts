@@ -21,6 +21,22 @@ const FAILED_CHECK_FACTOR = 0.2;
 /** The share of the prior a sister brand of a post gets (Parcelforce for Royal Mail's E…GB). */
 const SISTER_BRAND_FACTOR = 0.5;
 
+/**
+ * A string of one repeated digit ("000000000000") passes several check digits (FedEx 12, GS1) but is
+ * a placeholder, never a parcel: it is never valid.
+ */
+function isRepeatedDigit(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) !== first) return false;
+  return true;
+}
+
+function acceptable(normalized: { text: string; alphanumeric: boolean }): boolean {
+  const text = normalized.text;
+  return normalized.alphanumeric && text.length >= MIN_NUMBER_LENGTH && text.length <= MAX_NUMBER_LENGTH && !isRepeatedDigit(text);
+}
+
 interface CleanContext {
   platform?: string;
   origin?: string;
@@ -131,9 +147,8 @@ function matchText(text: string, context: CleanContext): FormatMatch[] {
  */
 export function matchFormats(input: string, context?: DetectContext): FormatMatch[] {
   const normalized = normalizeNumber(typeof input === "string" ? input : "");
-  const text = normalized.text;
-  if (!normalized.alphanumeric || text.length < MIN_NUMBER_LENGTH || text.length > MAX_NUMBER_LENGTH) return [];
-  return matchText(text, cleanContext(context));
+  if (!acceptable(normalized)) return [];
+  return matchText(normalized.text, cleanContext(context));
 }
 
 /** Everything the detector found out about `input`, for callers that want the reasoning too. */
@@ -151,7 +166,7 @@ export function detectNumberDetails(input: string, context?: DetectContext): Det
     distinctive: false,
   };
   const text = normalized.text;
-  if (!normalized.alphanumeric || text.length < MIN_NUMBER_LENGTH || text.length > MAX_NUMBER_LENGTH) return empty;
+  if (!acceptable(normalized)) return empty;
 
   const all = matchText(text, cleanContext(context));
   const passing = all.filter((match) => match.checkOk);
