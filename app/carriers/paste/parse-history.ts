@@ -19,6 +19,8 @@ import { decideDayMonthOrder, type DayMonthOrder, type NumericDate } from "./day
 import { locationOfLine, splitInlineLocation } from "./location.ts";
 import { newestFirstKeys } from "./newest-first.ts";
 import { isPageChrome } from "./page-chrome.ts";
+import { withoutStatusCode } from "./status-codes.ts";
+import { summaryRepeats } from "./summary-lines.ts";
 import { readTableRows } from "./table-rows.ts";
 import { calendarDay, isoOf, isValidTimeZone, toEpochMs } from "./to-instant.ts";
 
@@ -51,7 +53,8 @@ export interface TimeOfLine {
 
 /** One event as found in the paste, before dates are resolved. */
 export interface RawEvent {
-  token: DateToken;
+  /** Null for an entry the page lists without a date (an empty date cell in a table row). */
+  token: DateToken | null;
   /** Time from a line of its own under the date line. */
   extraTime: TimeOfLine | null;
   /** Description and place lines in reading order. */
@@ -209,12 +212,12 @@ function placeAndText(raw: RawEvent): { location: string | null; text: string } 
     location = lastPart;
     textParts.pop();
   }
-  return { location, text: textParts.join(" · ") };
+  return { location, text: withoutStatusCode(textParts.join(" · ")) };
 }
 
 /** Year for a date written without one ("Mar 04 08:15"): the nearest dated line's year. */
 function yearsFor(raws: readonly RawEvent[]): (number | null)[] {
-  const own = raws.map((r) => (r.token.date.kind === "numeric" ? r.token.date.year : r.token.date.year));
+  const own = raws.map((r) => (r.token ? r.token.date.year : null));
   return own.map((year, i) => {
     if (year !== null) return year;
     for (let d = 1; d < own.length; d += 1) {
@@ -228,6 +231,7 @@ function yearsFor(raws: readonly RawEvent[]): (number | null)[] {
 }
 
 function instantOf(raw: RawEvent, order: DayMonthOrder, year: number | null, timeZone: string): number | null {
+  if (!raw.token) return null;
   const day = calendarDay(raw.token.date, order, year);
   if (!day) return null;
   const written = raw.token.time ? raw.token : raw.extraTime;
@@ -257,7 +261,7 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
     return { events: [], warnings };
   }
 
-  const numeric: NumericDate[] = raws.flatMap((r) => (r.token.date.kind === "numeric" ? [r.token.date] : []));
+  const numeric: NumericDate[] = raws.flatMap((r) => (r.token?.date.kind === "numeric" ? [r.token.date] : []));
   const years = yearsFor(raws);
   const timesFor = (order: DayMonthOrder) =>
     raws.flatMap((r, i) => {
@@ -268,9 +272,11 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
   if (decision.reason) warnings.push(decision.reason);
 
   const found: Array<ParsedEvent & { time: number | null }> = [];
-  const seen = new Set<string>();
+  /** Identity → index in `found`, so a later telling with a place can replace an earlier one without. */
+  const seen = new Map<string, number>();
   let dropped = 0;
   let undated = 0;
+  let unlisted = 0;
   let repeated = 0;
   for (let i = 0; i < raws.length; i += 1) {
     const { location, text: description } = placeAndText(raws[i]);
@@ -281,19 +287,28 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
     const time = instantOf(raws[i], decision.order, years[i], timeZone);
     // The same event pasted twice (a page copied with its "latest event" box, a double paste).
     const identity = `${time}|${normaliseEventText(description)}`;
-    if (seen.has(identity)) {
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
       repeated += 1;
+      if (found[earlier].location === null && location !== null) found[earlier] = { ...found[earlier], location };
       continue;
     }
-    seen.add(identity);
-    if (time === null) undated += 1;
+    seen.set(identity, found.length);
+    if (time === null && raws[i].token === null) unlisted += 1;
+    else if (time === null) undated += 1;
     const { milestone, confidence } = classifyEvent(description);
     found.push({ at: time === null ? null : isoOf(time), location, text: description, milestone, confidence, time });
   }
   if (dropped > 0) warnings.push(`${dropped} date${dropped === 1 ? "" : "s"} had no description and ${dropped === 1 ? "was" : "were"} left out`);
   if (repeated > 0) warnings.push(`left out ${repeated} repeated event${repeated === 1 ? "" : "s"} (same time, same words)`);
+  if (unlisted > 0) warnings.push(`${unlisted} entr${unlisted === 1 ? "y is" : "ies are"} listed without a date and kept in the page's order`);
   if (undated > 0) warnings.push(`${undated} event${undated === 1 ? "" : "s"} without a year or with an impossible date kept with no time`);
 
-  const events = newestFirst(found).map(({ time: _time, ...event }) => event);
+  const summaries = summaryRepeats(found);
+  if (summaries.size > 0) {
+    warnings.push(`left out ${summaries.size} summary line${summaries.size === 1 ? "" : "s"} repeating an event of the history`);
+  }
+  const kept = summaries.size > 0 ? found.filter((_, index) => !summaries.has(index)) : found;
+  const events = newestFirst(kept).map(({ time: _time, ...event }) => event);
   return { events, warnings };
 }
