@@ -14,6 +14,7 @@ import { classifyEvent } from "../events/classify.ts";
 import { normaliseEventText } from "../timeline.ts";
 import { cleanInput } from "./clean-input.ts";
 import { scanDate, scanTimeOnly, type DateToken, type TimeParts } from "./date-scan.ts";
+import { spaceOutDates } from "./date-spacing.ts";
 import { WEEKDAY_WORDS } from "./date-words.ts";
 import { decideDayMonthOrder, type DayMonthOrder, type NumericDate } from "./day-month-order.ts";
 import { locationOfLine, splitInlineLocation } from "./location.ts";
@@ -78,6 +79,7 @@ function withoutWeekdays(text: string): string {
   if (last && WEEKDAY_SET.has(last[1].toLowerCase())) result = result.slice(0, tailStart + last.index);
   return result;
 }
+const ROW_NUMBER = /^\s{0,4}(?:#\s?)?\d{1,3}[.)]?\s{0,4}$/;
 const EDGE_CHARACTERS = new Set([..." \t,;:|·•-–—/"]);
 
 /** Trims separators from both ends with a plain scan (a regex `[…]+$` is quadratic on "-----x"). */
@@ -92,7 +94,9 @@ function trimSeparators(text: string): string {
 /** What is left of a line once its date, time and zone are taken out. */
 export function remainderOf(line: string, token: DateToken): string {
   // "delivered at 12:26 pm on January 17, 2017 in BRONX": the connectors go with the date.
-  const left = line.slice(0, token.start).replace(/(?:^|\s)(?:at|on|um|am|à|le|el|em|il|op|o)\s*$/iu, "");
+  let left = line.slice(0, token.start).replace(/(?:^|\s)(?:at|on|um|am|à|le|el|em|il|op|o)\s*$/iu, "");
+  // "3. 15.01.2024 10:30 Delivered": the page's row number, not part of the event.
+  if (ROW_NUMBER.test(left)) left = "";
   const joined = `${left} ${line.slice(token.end)}`.replace(/\s{2,}/g, " ");
   return trimSeparators(withoutWeekdays(trimSeparators(joined)));
 }
@@ -252,7 +256,9 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
   if (!isValidTimeZone(timeZone)) {
     throw new RangeError(`unknown time zone "${timeZone}"; give an IANA name such as Europe/Paris or UTC`);
   }
-  const { lines, warnings } = cleanInput(text);
+  const cleaned = cleanInput(text);
+  const warnings = cleaned.warnings;
+  const lines = cleaned.lines.map(spaceOutDates);
   // Tables copied from PDFs and some apps separate columns with runs of spaces instead of tabs.
   const table = readTableRows(lines, warnings) ?? readTableRows(lines.map((l) => l.replace(/ {3,}/g, "\t")), warnings);
   const raws = table ?? readBlocks(lines, warnings);

@@ -5,6 +5,7 @@
  */
 import { classifyEvent } from "../events/classify.ts";
 import { scanDate, scanTimeOnly, type DateToken } from "./date-scan.ts";
+import { WEEKDAY_WORDS } from "./date-words.ts";
 import { locationOfLine } from "./location.ts";
 import type { RawEvent } from "./parse-history.ts";
 
@@ -49,10 +50,18 @@ function headerColumns(cells: readonly string[]): Column[] | null {
   return columns.filter((c) => c !== "other").length >= 2 ? columns : null;
 }
 
-/** A cell that is nothing but a date, a time, or both. */
+const WEEKDAYS = new Set(WEEKDAY_WORDS);
+
+/** "Wed ", "Mittwoch, ": a weekday in front of the date is part of the date cell. */
+function onlyWeekday(text: string): boolean {
+  const word = text.replace(/[\s,.]/g, "").toLowerCase();
+  return word === "" || WEEKDAYS.has(word);
+}
+
+/** A cell that is nothing but a date (maybe after its weekday), a time, or both. */
 function dateCell(cell: string): boolean {
   const token = scanDate(cell);
-  if (token) return token.start === 0 && cell.slice(token.end).replace(/[\s,()]/g, "") === "";
+  if (token) return onlyWeekday(cell.slice(0, token.start)) && cell.slice(token.end).replace(/[\s,()]/g, "") === "";
   const time = scanTimeOnly(cell);
   return time !== null && time.end >= cell.trimEnd().length;
 }
