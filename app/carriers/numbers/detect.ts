@@ -7,7 +7,7 @@
 import { PLATFORMS, type CarrierId } from "../../../machines/vocabulary.ts";
 import { checkDigitHolds } from "./check-digits.ts";
 import { S10_BRANDS, S10_COUNTRIES, S10_NATIONAL_POSTS } from "./formats/upu-s10.ts";
-import { FORMATS_BY_FIRST } from "./format-index.ts";
+import { formatsFor } from "./format-index.ts";
 import { MAX_NUMBER_LENGTH, normalizeNumber } from "./normalize.ts";
 import type { Candidate, DetectContext, Detection, DetectionDetails, FormatMatch, NumberFormat } from "./types.ts";
 
@@ -60,8 +60,14 @@ function isFavoured(format: NumberFormat, context: CleanContext, country: string
 }
 
 /** The matches one format yields for `text` (S10 may name two brands of the same post). */
-function evaluate(format: NumberFormat, text: string, context: CleanContext): FormatMatch[] {
-  const found = format.pattern.exec(text);
+function evaluate(format: NumberFormat, text: string, context: CleanContext, seen: Map<string, RegExpExecArray | null>): FormatMatch[] {
+  // Several rows share one shape (twelve digits: FedEx, Yamato, Japan Post, DHL Paket, …): run it once.
+  const source = format.pattern.source;
+  let found = seen.get(source);
+  if (found === undefined) {
+    found = format.pattern.exec(text);
+    seen.set(source, found);
+  }
   if (!found) return [];
   const groups = found.groups ?? {};
   if (format.services && !format.services.test(groups.service ?? "")) return [];
@@ -135,8 +141,9 @@ function toDetection(details: DetectionDetails): Detection {
 
 function matchText(text: string, context: CleanContext): FormatMatch[] {
   const all: FormatMatch[] = [];
-  for (const format of FORMATS_BY_FIRST.get(text[0]) ?? []) {
-    for (const match of evaluate(format, text, context)) all.push(match);
+  const seen = new Map<string, RegExpExecArray | null>();
+  for (const format of formatsFor(text)) {
+    for (const match of evaluate(format, text, context, seen)) all.push(match);
   }
   return all;
 }
