@@ -81,7 +81,8 @@ export const CARRIER_IDS = [
   "royal-mail", "parcelforce", "postnl", "deutsche-post", "la-poste", "colissimo", "correos", "poste-italiane",
   "canada-post", "australia-post", "amazon", "ontrac", "lasership", "evri", "yodel", "dpd", "gls", "purolator",
   "canpar", "landmark", "gofo", "speedee", "old-dominion", "dhl-paket", "japan-post", "korea-post",
-  "singapore-post", "temu", "s10",
+  "singapore-post", "temu", "inpost", "correios", "poczta-polska", "yamato", "sagawa", "ukrposhta", "nova-poshta",
+  "correos-express", "tnt", "postnord", "posti", "s10",
 ] as const;
 export type CarrierId = (typeof CARRIER_IDS)[number];
 

@@ -24,14 +24,17 @@ function digitOf(check: string): number {
   return code >= ZERO && code <= NINE ? code - ZERO : -1;
 }
 
-function mod10(serial: string, check: string, evens: number, odds: number): boolean {
+/** `reverse` counts positions from the right (the dataset's USPS IMpb N), else from the left. */
+function mod10(serial: string, check: string, evens: number, odds: number, reverse: boolean): boolean {
   const expected = digitOf(check);
   if (expected < 0) return false;
   let sum = 0;
+  const last = serial.length - 1;
   for (let i = 0; i < serial.length; i++) {
     const value = mod10Value(serial.charCodeAt(i));
     if (value < 0) return false;
-    sum += value * (i % 2 === 0 ? evens : odds);
+    const position = reverse ? last - i : i;
+    sum += value * (position % 2 === 0 ? evens : odds);
   }
   return (10 - (sum % 10)) % 10 === expected;
 }
@@ -121,7 +124,7 @@ function iso7064Mod37_36(serial: string, check: string): boolean {
 export function checkDigitHolds(spec: CheckSpec, serial: string, check: string): boolean {
   switch (spec.algorithm) {
     case "mod10":
-      return mod10(serial, check, spec.evens, spec.odds);
+      return mod10(serial, check, spec.evens, spec.odds, spec.reverse === true);
     case "mod7":
       return mod7(serial, check);
     case "s10": {

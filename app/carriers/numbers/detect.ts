@@ -7,7 +7,7 @@
 import { PLATFORMS, type CarrierId } from "../../../machines/vocabulary.ts";
 import { checkDigitHolds } from "./check-digits.ts";
 import { S10_BRANDS, S10_COUNTRIES, S10_NATIONAL_POSTS } from "./formats/upu-s10.ts";
-import { FORMATS_BY_FIRST } from "./format-index.ts";
+import { formatsFor } from "./format-index.ts";
 import { MAX_NUMBER_LENGTH, normalizeNumber } from "./normalize.ts";
 import type { Candidate, DetectContext, Detection, DetectionDetails, FormatMatch, NumberFormat } from "./types.ts";
 
@@ -20,6 +20,22 @@ const CONTEXT_BOOST = 2.5;
 const FAILED_CHECK_FACTOR = 0.2;
 /** The share of the prior a sister brand of a post gets (Parcelforce for Royal Mail's E…GB). */
 const SISTER_BRAND_FACTOR = 0.5;
+
+/**
+ * A string of one repeated digit ("000000000000") passes several check digits (FedEx 12, GS1) but is
+ * a placeholder, never a parcel: it is never valid.
+ */
+function isRepeatedDigit(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) !== first) return false;
+  return true;
+}
+
+function acceptable(normalized: { text: string; alphanumeric: boolean }): boolean {
+  const text = normalized.text;
+  return normalized.alphanumeric && text.length >= MIN_NUMBER_LENGTH && text.length <= MAX_NUMBER_LENGTH && !isRepeatedDigit(text);
+}
 
 interface CleanContext {
   platform?: string;
@@ -44,8 +60,14 @@ function isFavoured(format: NumberFormat, context: CleanContext, country: string
 }
 
 /** The matches one format yields for `text` (S10 may name two brands of the same post). */
-function evaluate(format: NumberFormat, text: string, context: CleanContext): FormatMatch[] {
-  const found = format.pattern.exec(text);
+function evaluate(format: NumberFormat, text: string, context: CleanContext, seen: Map<string, RegExpExecArray | null>): FormatMatch[] {
+  // Several rows share one shape (twelve digits: FedEx, Yamato, Japan Post, DHL Paket, …): run it once.
+  const source = format.pattern.source;
+  let found = seen.get(source);
+  if (found === undefined) {
+    found = format.pattern.exec(text);
+    seen.set(source, found);
+  }
   if (!found) return [];
   const groups = found.groups ?? {};
   if (format.services && !format.services.test(groups.service ?? "")) return [];
@@ -119,8 +141,9 @@ function toDetection(details: DetectionDetails): Detection {
 
 function matchText(text: string, context: CleanContext): FormatMatch[] {
   const all: FormatMatch[] = [];
-  for (const format of FORMATS_BY_FIRST.get(text[0]) ?? []) {
-    for (const match of evaluate(format, text, context)) all.push(match);
+  const seen = new Map<string, RegExpExecArray | null>();
+  for (const format of formatsFor(text)) {
+    for (const match of evaluate(format, text, context, seen)) all.push(match);
   }
   return all;
 }
@@ -131,9 +154,8 @@ function matchText(text: string, context: CleanContext): FormatMatch[] {
  */
 export function matchFormats(input: string, context?: DetectContext): FormatMatch[] {
   const normalized = normalizeNumber(typeof input === "string" ? input : "");
-  const text = normalized.text;
-  if (!normalized.alphanumeric || text.length < MIN_NUMBER_LENGTH || text.length > MAX_NUMBER_LENGTH) return [];
-  return matchText(text, cleanContext(context));
+  if (!acceptable(normalized)) return [];
+  return matchText(normalized.text, cleanContext(context));
 }
 
 /** Everything the detector found out about `input`, for callers that want the reasoning too. */
@@ -151,7 +173,7 @@ export function detectNumberDetails(input: string, context?: DetectContext): Det
     distinctive: false,
   };
   const text = normalized.text;
-  if (!normalized.alphanumeric || text.length < MIN_NUMBER_LENGTH || text.length > MAX_NUMBER_LENGTH) return empty;
+  if (!acceptable(normalized)) return empty;
 
   const all = matchText(text, cleanContext(context));
   const passing = all.filter((match) => match.checkOk);

@@ -6,7 +6,7 @@ import type { CarrierId, Platform } from "../../../machines/vocabulary.ts";
 
 /** Check-digit algorithms by name, so a format row can say which one it uses (see check-digits.ts). */
 export type CheckSpec =
-  | { algorithm: "mod10"; evens: number; odds: number }
+  | { algorithm: "mod10"; evens: number; odds: number; reverse?: boolean }
   | { algorithm: "mod7" }
   | { algorithm: "s10" }
   | { algorithm: "weighted-mod"; weights: readonly number[]; modulo1: number; modulo2: number }

@@ -14,6 +14,21 @@ export interface CleanInput {
 // C0/C1 controls except tab and newline; zero-width and bidi marks copied from web pages.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFD]/gu;
 
+/**
+ * Trims spaces but keeps tabs at the ends of a line that has text: a browser copies a table row
+ * whose first cell is empty as "\tdate\ttext", and the tab says which column the date is in.
+ * A plain scan: a regex ` +$` is quadratic on long runs of spaces.
+ */
+function trimKeepingTabs(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line[start] === " ") start += 1;
+  while (end > start && line[end - 1] === " ") end -= 1;
+  const trimmed = line.slice(start, end);
+  for (let i = 0; i < trimmed.length; i += 1) if (trimmed[i] !== "\t" && trimmed[i] !== " ") return trimmed;
+  return "";
+}
+
 export function cleanInput(text: string): CleanInput {
   const warnings: string[] = [];
   const normalized = text.replace(/\r\n?|\u2028|\u2029|\u0085/g, "\n");
@@ -34,7 +49,7 @@ export function cleanInput(text: string): CleanInput {
       truncated += 1;
       line = line.slice(0, MAX_LINE_LENGTH);
     }
-    return line.trim();
+    return trimKeepingTabs(line);
   });
   if (truncated > 0) {
     warnings.push(`${truncated} line${truncated === 1 ? " was" : "s were"} longer than ${MAX_LINE_LENGTH} characters and cut short`);

@@ -101,6 +101,8 @@ function readTime(hourText: string, minuteText: string | undefined, secondText: 
   if (minuteText === undefined && !half) return null;
   const minute = minuteText === undefined ? 0 : Number(minuteText);
   const second = secondText === undefined ? 0 : Number(secondText);
+  // "15:30 PM", "00:45 AM": a 24-hour time with a stray marker; the hour already says it all.
+  if (half && (hour > 12 || hour === 0) && minuteText !== undefined && hour <= 23) half = undefined;
   if (half) {
     if (hour < 1 || hour > 12) return null;
     const pm = half.toLowerCase() === "p";

@@ -2,7 +2,8 @@
  * Month and weekday words as tracking pages print them, per language. Data, not code: adding a
  * language is adding a row. Forms include the abbreviations (with or without a dot) and, for
  * Slavic languages, the genitive that dates use ("4 марта 2026", "4 marca 2026").
- * Source: the CLDR month and day names (unicode.org/cldr, "format" and "abbreviated" widths).
+ * Source: the CLDR month and day names (unicode.org/cldr, "format" and "abbreviated" widths) for
+ * en, de, fr, es, pt, it, nl, pl, ru, uk, sv/da/nb, tr and cs.
  * Abbreviations that are everyday words elsewhere ("out", "set" in Portuguese) are left out.
  */
 
@@ -41,7 +42,7 @@ export const MONTH_WORDS: ReadonlyArray<{ lang: string; months: readonly (readon
   {
     lang: "pt",
     months: [
-      ["janeiro"], ["fevereiro", "fev"], ["março", "marco"], [], ["maio"], ["junho"], ["julho"], [],
+      ["janeiro"], ["fevereiro", "fev"], ["março", "marco"], [], ["maio", "mai"], ["junho"], ["julho"], ["agosto", "ago"],
       ["setembro"], ["outubro"], ["novembro"], ["dezembro", "dez"],
     ],
   },
@@ -74,6 +75,39 @@ export const MONTH_WORDS: ReadonlyArray<{ lang: string; months: readonly (readon
       ["апреля", "апрель", "апр"], ["мая", "май"], ["июня", "июнь", "июн"], ["июля", "июль", "июл"],
       ["августа", "август", "авг"], ["сентября", "сентябрь", "сен"], ["октября", "октябрь", "окт"],
       ["ноября", "ноябрь", "ноя"], ["декабря", "декабрь", "дек"],
+    ],
+  },
+  {
+    lang: "uk",
+    months: [
+      ["січня", "січень"], ["лютого", "лютий"], ["березня", "березень"], ["квітня", "квітень"],
+      ["травня", "травень"], ["червня", "червень"], ["липня", "липень"], ["серпня", "серпень"],
+      ["вересня", "вересень"], ["жовтня", "жовтень"], ["листопада", "листопад"], ["грудня", "грудень"],
+    ],
+  },
+  {
+    // Swedish, Danish and Norwegian (PostNord, Posti's Swedish pages) share most forms. Short forms
+    // that are everyday words elsewhere ("des" in French) are left out, as above; so are the
+    // Turkish, Ukrainian and Czech abbreviations ("tem" is Portuguese for "has").
+    lang: "sv-da-no",
+    months: [
+      ["januari", "januar"], ["februari", "februar"], ["mars", "marts"], [], ["maj"], ["juni"], ["juli"],
+      ["augusti", "august"], [], ["oktober", "okt"], [], ["december", "desember"],
+    ],
+  },
+  {
+    lang: "tr",
+    months: [
+      ["ocak"], ["şubat"], ["mart"], ["nisan"], ["mayıs"], ["haziran"], ["temmuz"], ["ağustos"], ["eylül"],
+      ["ekim"], ["kasım"], ["aralık"],
+    ],
+  },
+  {
+    lang: "cs",
+    months: [
+      ["ledna", "leden"], ["února", "únor"], ["března", "březen"], ["dubna", "duben"], ["května", "květen"],
+      ["června", "červen"], ["července", "červenec"], ["srpna", "srpen"], ["září"], ["října", "říjen"],
+      ["listopadu"], ["prosince", "prosinec"],
     ],
   },
 ];

@@ -14,11 +14,14 @@ import { classifyEvent } from "../events/classify.ts";
 import { normaliseEventText } from "../timeline.ts";
 import { cleanInput } from "./clean-input.ts";
 import { scanDate, scanTimeOnly, type DateToken, type TimeParts } from "./date-scan.ts";
+import { spaceOutDates } from "./date-spacing.ts";
 import { WEEKDAY_WORDS } from "./date-words.ts";
 import { decideDayMonthOrder, type DayMonthOrder, type NumericDate } from "./day-month-order.ts";
 import { locationOfLine, splitInlineLocation } from "./location.ts";
 import { newestFirstKeys } from "./newest-first.ts";
 import { isPageChrome } from "./page-chrome.ts";
+import { withoutStatusCode } from "./status-codes.ts";
+import { summaryRepeats } from "./summary-lines.ts";
 import { readTableRows } from "./table-rows.ts";
 import { calendarDay, isoOf, isValidTimeZone, toEpochMs } from "./to-instant.ts";
 
@@ -51,7 +54,8 @@ export interface TimeOfLine {
 
 /** One event as found in the paste, before dates are resolved. */
 export interface RawEvent {
-  token: DateToken;
+  /** Null for an entry the page lists without a date (an empty date cell in a table row). */
+  token: DateToken | null;
   /** Time from a line of its own under the date line. */
   extraTime: TimeOfLine | null;
   /** Description and place lines in reading order. */
@@ -75,6 +79,7 @@ function withoutWeekdays(text: string): string {
   if (last && WEEKDAY_SET.has(last[1].toLowerCase())) result = result.slice(0, tailStart + last.index);
   return result;
 }
+const ROW_NUMBER = /^\s{0,4}(?:#\s?)?\d{1,3}[.)]?\s{0,4}$/;
 const EDGE_CHARACTERS = new Set([..." \t,;:|·•-–—/"]);
 
 /** Trims separators from both ends with a plain scan (a regex `[…]+$` is quadratic on "-----x"). */
@@ -89,7 +94,9 @@ function trimSeparators(text: string): string {
 /** What is left of a line once its date, time and zone are taken out. */
 export function remainderOf(line: string, token: DateToken): string {
   // "delivered at 12:26 pm on January 17, 2017 in BRONX": the connectors go with the date.
-  const left = line.slice(0, token.start).replace(/(?:^|\s)(?:at|on|um|am|à|le|el|em|il|op|o)\s*$/iu, "");
+  let left = line.slice(0, token.start).replace(/(?:^|\s)(?:at|on|um|am|à|le|el|em|il|op|o)\s*$/iu, "");
+  // "3. 15.01.2024 10:30 Delivered": the page's row number, not part of the event.
+  if (ROW_NUMBER.test(left)) left = "";
   const joined = `${left} ${line.slice(token.end)}`.replace(/\s{2,}/g, " ");
   return trimSeparators(withoutWeekdays(trimSeparators(joined)));
 }
@@ -209,12 +216,12 @@ function placeAndText(raw: RawEvent): { location: string | null; text: string } 
     location = lastPart;
     textParts.pop();
   }
-  return { location, text: textParts.join(" · ") };
+  return { location, text: withoutStatusCode(textParts.join(" · ")) };
 }
 
 /** Year for a date written without one ("Mar 04 08:15"): the nearest dated line's year. */
 function yearsFor(raws: readonly RawEvent[]): (number | null)[] {
-  const own = raws.map((r) => (r.token.date.kind === "numeric" ? r.token.date.year : r.token.date.year));
+  const own = raws.map((r) => (r.token ? r.token.date.year : null));
   return own.map((year, i) => {
     if (year !== null) return year;
     for (let d = 1; d < own.length; d += 1) {
@@ -228,6 +235,7 @@ function yearsFor(raws: readonly RawEvent[]): (number | null)[] {
 }
 
 function instantOf(raw: RawEvent, order: DayMonthOrder, year: number | null, timeZone: string): number | null {
+  if (!raw.token) return null;
   const day = calendarDay(raw.token.date, order, year);
   if (!day) return null;
   const written = raw.token.time ? raw.token : raw.extraTime;
@@ -248,7 +256,9 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
   if (!isValidTimeZone(timeZone)) {
     throw new RangeError(`unknown time zone "${timeZone}"; give an IANA name such as Europe/Paris or UTC`);
   }
-  const { lines, warnings } = cleanInput(text);
+  const cleaned = cleanInput(text);
+  const warnings = cleaned.warnings;
+  const lines = cleaned.lines.map(spaceOutDates);
   // Tables copied from PDFs and some apps separate columns with runs of spaces instead of tabs.
   const table = readTableRows(lines, warnings) ?? readTableRows(lines.map((l) => l.replace(/ {3,}/g, "\t")), warnings);
   const raws = table ?? readBlocks(lines, warnings);
@@ -257,7 +267,7 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
     return { events: [], warnings };
   }
 
-  const numeric: NumericDate[] = raws.flatMap((r) => (r.token.date.kind === "numeric" ? [r.token.date] : []));
+  const numeric: NumericDate[] = raws.flatMap((r) => (r.token?.date.kind === "numeric" ? [r.token.date] : []));
   const years = yearsFor(raws);
   const timesFor = (order: DayMonthOrder) =>
     raws.flatMap((r, i) => {
@@ -268,9 +278,11 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
   if (decision.reason) warnings.push(decision.reason);
 
   const found: Array<ParsedEvent & { time: number | null }> = [];
-  const seen = new Set<string>();
+  /** Identity → index in `found`, so a later telling with a place can replace an earlier one without. */
+  const seen = new Map<string, number>();
   let dropped = 0;
   let undated = 0;
+  let unlisted = 0;
   let repeated = 0;
   for (let i = 0; i < raws.length; i += 1) {
     const { location, text: description } = placeAndText(raws[i]);
@@ -281,19 +293,28 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
     const time = instantOf(raws[i], decision.order, years[i], timeZone);
     // The same event pasted twice (a page copied with its "latest event" box, a double paste).
     const identity = `${time}|${normaliseEventText(description)}`;
-    if (seen.has(identity)) {
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
       repeated += 1;
+      if (found[earlier].location === null && location !== null) found[earlier] = { ...found[earlier], location };
       continue;
     }
-    seen.add(identity);
-    if (time === null) undated += 1;
+    seen.set(identity, found.length);
+    if (time === null && raws[i].token === null) unlisted += 1;
+    else if (time === null) undated += 1;
     const { milestone, confidence } = classifyEvent(description);
     found.push({ at: time === null ? null : isoOf(time), location, text: description, milestone, confidence, time });
   }
   if (dropped > 0) warnings.push(`${dropped} date${dropped === 1 ? "" : "s"} had no description and ${dropped === 1 ? "was" : "were"} left out`);
   if (repeated > 0) warnings.push(`left out ${repeated} repeated event${repeated === 1 ? "" : "s"} (same time, same words)`);
+  if (unlisted > 0) warnings.push(`${unlisted} entr${unlisted === 1 ? "y is" : "ies are"} listed without a date and kept in the page's order`);
   if (undated > 0) warnings.push(`${undated} event${undated === 1 ? "" : "s"} without a year or with an impossible date kept with no time`);
 
-  const events = newestFirst(found).map(({ time: _time, ...event }) => event);
+  const summaries = summaryRepeats(found);
+  if (summaries.size > 0) {
+    warnings.push(`left out ${summaries.size} summary line${summaries.size === 1 ? "" : "s"} repeating an event of the history`);
+  }
+  const kept = summaries.size > 0 ? found.filter((_, index) => !summaries.has(index)) : found;
+  const events = newestFirst(kept).map(({ time: _time, ...event }) => event);
   return { events, warnings };
 }

@@ -3,6 +3,7 @@
  * digit first, bare digit runs last.
  */
 import type { NumberFormat } from "../types.ts";
+import { LAST_MILE_CARRIER_FORMATS } from "./last-mile-carriers.ts";
 import { MARKETPLACE_LOGISTICS_FORMATS } from "./marketplace-logistics.ts";
 import { REGIONAL_CARRIER_FORMATS } from "./regional-carriers.ts";
 import { TRACKING_NUMBER_DATA_FORMATS } from "./tracking-number-data.ts";
@@ -13,4 +14,5 @@ export const NUMBER_FORMATS: readonly NumberFormat[] = [
   ...MARKETPLACE_LOGISTICS_FORMATS,
   ...TRACKING_NUMBER_DATA_FORMATS,
   ...REGIONAL_CARRIER_FORMATS,
+  ...LAST_MILE_CARRIER_FORMATS,
 ];

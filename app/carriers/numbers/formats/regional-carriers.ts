@@ -155,14 +155,4 @@ export const REGIONAL_CARRIER_FORMATS: readonly NumberFormat[] = [
     testNumbers: { valid: ["123456789013"], invalid: ["123456789014"] },
     source: "Japan Post tracking (https://trackings.post.japanpost.jp/services/srv/search/): 11–12 digit numbers, last digit = the rest mod 7",
   },
-  {
-    id: "amazon-tbc-tbm",
-    carrier: "amazon",
-    name: "Amazon Logistics Canada / Mexico (TBC, TBM)",
-    pattern: /^TB[CM]\d{12}$/,
-    prior: 0.95,
-    distinctive: true,
-    testNumbers: { valid: ["TBC012345678901", "TBM012345678901"], invalid: ["TBD012345678901"] },
-    source: "Amazon Logistics labels: TBA (US), TBC (Canada), TBM (Mexico)",
-  },
 ];

@@ -1,14 +1,13 @@
 /**
  * UPU S10 item identifiers: two service letters, eight serial digits, a mod-11 check digit
- * (weights 8 6 4 2 3 5 9 7) and the ISO 3166 code of the issuing post.
+ * (weights 8 6 4 2 3 5 9 7) and the ISO 3166 code of the issuing post. Any two service letters are
+ * accepted (contract §3): posts use letters outside the dataset's list (Royal Mail's AB…GB), and the
+ * check digit plus the country code already make the shape specific.
  * Sources: UPU standard S10 (https://www.upu.int/en/Postal-Solutions/Programmes-Services/Standards),
  * jkeen/tracking_number_data couriers/s10.json (MIT) for the service indicators and member list.
  */
 import type { CarrierId } from "../../../../machines/vocabulary.ts";
 import type { NumberFormat } from "../types.ts";
-
-/** Service indicators S10 allows (s10.json "Service Type" lookups). */
-export const S10_SERVICES = /^(?:E[A-Z]|L[A-Z]|M[A-Z]|Q[A-M]|R[A-Z]|U[A-Z]|V[A-Z]|C[A-Z]|H[A-Z]|[BDNPZ][A-Z]|A[V-Z]|G[AD])$/;
 
 /**
  * Issuers of S10 numbers: the UPU members listed in s10.json, plus territories whose posts issue
@@ -39,6 +38,12 @@ export const S10_NATIONAL_POSTS: Readonly<Record<string, CarrierId>> = {
   JP: "japan-post",
   KR: "korea-post",
   SG: "singapore-post",
+  BR: "correios",
+  PL: "poczta-polska",
+  UA: "ukrposhta",
+  SE: "postnord",
+  DK: "postnord",
+  FI: "posti",
 };
 
 /**
@@ -59,13 +64,12 @@ export const S10_FORMAT: NumberFormat = {
   name: "UPU S10",
   pattern: /^(?<service>[A-Z]{2})(?<serial>\d{8})(?<check>\d)(?<country>[A-Z]{2})$/,
   check: { algorithm: "s10" },
-  services: S10_SERVICES,
   s10Country: true,
   prior: 0.95,
   distinctive: true,
   testNumbers: {
-    valid: ["RR123456785CN", "RB123456785GB", "RB123456785US", "LX123456785DE", "CP123456785FR", "EE123456785JP"],
-    invalid: ["RR123456786CN", "RB123456785XX", "XJ123456785CN"],
+    valid: ["RR123456785CN", "AB987654326GB", "RB123456785GB", "RB123456785US", "LX123456785DE", "CP123456785FR", "EE123456785JP"],
+    invalid: ["RR123456786CN", "RB123456785XX", "XJ123456784CN"],
   },
   source: "UPU S10; jkeen/tracking_number_data couriers/s10.json (MIT)",
 };

@@ -37,8 +37,13 @@ describe("UPU S10", () => {
     ["EE123456785JP", "japan-post", "JP"],
     ["RR123456785KR", "korea-post", "KR"],
     ["RR123456785SG", "singapore-post", "SG"],
-    ["RR123456785SE", "s10", "SE"],
-    ["UA123456785BR", "s10", "BR"],
+    ["RR123456785SE", "postnord", "SE"],
+    ["UA123456785BR", "correios", "BR"],
+    ["RR123456785PL", "poczta-polska", "PL"],
+    ["RR123456785UA", "ukrposhta", "UA"],
+    ["RR123456785CH", "s10", "CH"],
+    // Royal Mail issues service letters outside the short list some tables carry (issue 12).
+    ["AB987654326GB", "royal-mail", "GB"],
   ] as const)("%s is %s with country %s", (number, carrier, country) => {
     const detection = detectNumber(number);
     expect(detection).toMatchObject({ normalized: number, carrier, valid: true, country });
@@ -61,9 +66,9 @@ describe("UPU S10", () => {
     expect(detection.candidates[0].confidence).toBeLessThan(0.3);
   });
 
-  it("rejects suffixes that are not countries and service letters S10 does not use", () => {
+  it("rejects suffixes that are not countries, and accepts any two service letters", () => {
     expect(detectNumber("RB123456785XX").valid).toBe(false);
-    expect(detectNumber("XJ123456785CN").carrier).toBeNull();
+    expect(detectNumber("XJ123456785CN")).toMatchObject({ carrier: "china-post", valid: true, country: "CN" });
   });
 
   it("reads Yanwen's YP / YR suffixes as Yanwen, not as countries", () => {
@@ -140,7 +145,18 @@ describe("carriers of the contract", () => {
     "korea-post": "RR123456785KR",
     "singapore-post": "RR123456785SG",
     temu: "TEMU0012345678",
-    s10: "RR123456785SE",
+    inpost: "520000014433330021832563",
+    correios: "UA123456785BR",
+    "poczta-polska": "00159007733123456789",
+    yamato: "123456789013",
+    sagawa: "400012345678",
+    ukrposhta: "0500128254610",
+    "nova-poshta": "59000000000001",
+    "correos-express": "30012345678901234567890",
+    tnt: "GD123456785WW",
+    postnord: "RR123456785SE",
+    posti: "RR123456785FI",
+    s10: "RR123456785CH",
   };
 
   it("has an example for every contract carrier id", () => {
@@ -190,6 +206,27 @@ describe("ambiguous numbers are ranked, and context moves the ranking", () => {
   it("ignores context it does not understand", () => {
     const junk = { platform: "ebay", originCountry: "China" } as unknown as Parameters<typeof detectNumber>[1];
     expect(detectNumber("986578788855", junk)).toEqual(detectNumber("986578788855"));
+  });
+});
+
+describe("placeholders and bare digit runs", () => {
+  it.each(["000000000000", "0000000000000000000000", "111111111111111", "99999999999999", "5555555555"])(
+    "%s (one repeated digit) is never valid, whatever check digit it passes",
+    (number) => {
+      expect(detectNumber(number)).toMatchObject({ carrier: null, valid: false, candidates: [] });
+    },
+  );
+
+  it("a 14-digit number that fits DPD, DHL eCommerce and Nova Poshta gets all three, none confidently", () => {
+    const detection = detectNumber("59000000000001");
+    expect(detection.candidates.map((c) => c.carrier)).toEqual(expect.arrayContaining(["dpd", "dhl-ecommerce", "nova-poshta"]));
+    for (const candidate of detection.candidates) expect(candidate.confidence).toBeLessThan(0.5);
+  });
+
+  it("a 12-digit number that passes Yamato's mod-7 digit ranks the Japanese carriers beside the others", () => {
+    const carriers = detectNumber("123456789013").candidates.map((c) => c.carrier);
+    expect(carriers).toEqual(expect.arrayContaining(["yamato", "japan-post", "4px"]));
+    expect(detectNumber("123456789013", { originCountry: "JP" }).carrier).toMatch(/^(yamato|japan-post)$/);
   });
 });
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CARRIER_IDS } from "../../../../machines/vocabulary.ts";
 import { matchFormats } from "../../../../app/carriers/numbers/detect.ts";
-import { FORMATS_BY_FIRST } from "../../../../app/carriers/numbers/format-index.ts";
+import { FORMATS_BY_FIRST, formatsFor, lengthRange } from "../../../../app/carriers/numbers/format-index.ts";
 import { NUMBER_FORMATS } from "../../../../app/carriers/numbers/formats/index.ts";
 import { normalizeNumber } from "../../../../app/carriers/numbers/normalize.ts";
 
@@ -69,6 +69,33 @@ describe("first-character index", () => {
       fc.property(shaped, (text) => {
         if (text.length === 0) return;
         const indexed = new Set((FORMATS_BY_FIRST.get(text[0]) ?? []).filter((f) => f.pattern.test(text)).map((f) => f.id));
+        const all = new Set(NUMBER_FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.id));
+        expect(indexed).toEqual(all);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("first-character-and-length index", () => {
+  it("knows the length of every row (so no row is tried on every length)", () => {
+    for (const format of NUMBER_FORMATS) expect([format.id, lengthRange(format.pattern.source)]).not.toEqual([format.id, null]);
+  });
+
+  it("never hides a format that matches (same answer as trying every row)", () => {
+    const samples = NUMBER_FORMATS.flatMap((format) => [...format.testNumbers.valid, ...format.testNumbers.invalid]).map(
+      (number) => normalizeNumber(number).text,
+    );
+    const shaped = fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")).map(
+      ([sample, at, char]) => {
+        const i = at % (sample.length + 1);
+        return at % 3 === 0 ? sample.slice(0, i) + char + sample.slice(i + 1) : at % 3 === 1 ? sample.slice(0, i) + char + sample.slice(i) : sample.slice(1);
+      },
+    );
+    fc.assert(
+      fc.property(shaped, (text) => {
+        if (text.length === 0) return;
+        const indexed = new Set(formatsFor(text).filter((f) => f.pattern.test(text)).map((f) => f.id));
         const all = new Set(NUMBER_FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.id));
         expect(indexed).toEqual(all);
       }),

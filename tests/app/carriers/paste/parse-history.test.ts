@@ -199,7 +199,7 @@ describe("parseHistory: input it cannot use", () => {
 });
 
 describe("parseHistory: page furniture around the events", () => {
-  it("keeps a USPS summary line whole and does not glue the page heading onto it", () => {
+  it("leaves out the USPS 'Latest Update' summary that repeats the delivered event, and the page heading", () => {
     const paste = [
       "USPS Tracking®",
       "Tracking Number:",
@@ -216,12 +216,12 @@ describe("parseHistory: page furniture around the events", () => {
       "BRONX, NY 10454",
       "January 17, 2017, 8:53 am",
     ].join("\n");
-    const { events } = parseHistory(paste, { timeZone: "America/New_York" });
+    const { events, warnings } = parseHistory(paste, { timeZone: "America/New_York" });
     expect(events.map((e) => [e.at, e.location, e.text])).toEqual([
-      ["2017-01-17T17:26:00Z", null, "Your item was delivered in or at the mailbox in BRONX, NY 10454."],
       ["2017-01-17T17:26:00Z", "BRONX, NY 10454", "Delivered, In/At Mailbox"],
       ["2017-01-17T13:53:00Z", "BRONX, NY 10454", "Out for Delivery"],
     ]);
+    expect(warnings.join(" ")).toMatch(/summary line/);
   });
 
   it("reads columns separated by runs of spaces as a table", () => {

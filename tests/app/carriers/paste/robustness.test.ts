@@ -9,6 +9,9 @@ const piece = fc.oneof(
     "2026-03-04 08:15", "04/03/2026", "13/03/2026 10:00", "Mar 4, 2026, 8:15 am", "4 März 2026", "2026年3月4日 08:15",
     "08:15", "Delivered", "【深圳市】", "[Shatian Town]", "WASHINGTON, DC 20001", "Shenzhen, China", " - ", ", ",
     "\t", "\n", "\n\n", "Date\tTime\tLocation\tStatus", "GMT+8", "+14:00", "Show more", "📦", "\u202e", "\u0000",
+    // Layouts of issue 12: glued and compact dates, stray AM/PM, row numbers, status codes, remarks.
+    "2024-01-1510:30", "20240115 103000", "20240115", "15:30 PM", "1\t", "3. ", "ITM_IMP_10  ", "[DL] ",
+    "No.\tTime\tStatus\tRemarks", "15 січня 2024", "Wed 30.12.2015\t",
   ),
   fc.string({ unit: "grapheme", maxLength: 12 }),
   fc.string({ unit: "binary", maxLength: 12 }),
@@ -45,7 +48,7 @@ describe("parseHistory on hostile input", () => {
   });
 
   it("survives a 1 MB line of digits, separators and emoji", () => {
-    for (const unit of ["1", "1/", "2026-", "📦", "【", "a:", " "]) {
+    for (const unit of ["1", "1/", "2026-", "📦", "【", "a:", " ", "2024011510", "ITM_", "a", "1\t"]) {
       const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
       const result = parseHistory(`2026-03-04 08:15 ${line}\n2026-03-03 08:15 Accepted`);
       // A date followed by nothing but spaces has no description, so only the second event remains.
