@@ -135,7 +135,8 @@ function stepsOf(facts: OrderFacts, extras: LetterExtras): LetterStep[] {
     const at = validIso(c.doneAt);
     const skipped = extra.skipped === true;
     byKey.set(`checklist:${i}`, {
-      id: null,
+      // A step may be given by its checklist id (app/checklist); letters say known ids in words.
+      id: c.step.trim(),
       title,
       status: skipped ? "skipped" : at ? "done" : "open",
       at: skipped ? null : at,

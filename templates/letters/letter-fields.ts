@@ -103,7 +103,10 @@ export function letterFields(lf: LetterFacts, lang: LetterLanguage, now: string)
     const said = (s.id && w.stepDone[s.id]) || `"${s.title}"`;
     return `- ${day(s.at)}: ${said}${extrasOf(s.note, s.reference)}`;
   });
-  const skippedLines = skipped.map((s) => `- ${w.notDone}: "${s.title}"${s.reason ? ` (${w.reason}: ${s.reason})` : ""}`);
+  const skippedLines = skipped.map((s) => {
+    const name = (s.id && w.stepTitle[s.id]) || s.title;
+    return `- ${w.notDone}: "${name}"${s.reason ? ` (${w.reason}: ${s.reason})` : ""}`;
+  });
 
   const upcoming = [...lf.deadlines].filter((d) => !d.past).sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.id.localeCompare(b.id));
   // Deadline titles and rules are the engine's English words: only English letters quote them.
