@@ -196,8 +196,8 @@ export function letterFields(lf: LetterFacts, lang: LetterLanguage, now: string)
     is_card: flag(facts.paymentMethod === "card"),
     has_tracking: flag(tracking.length > 0),
     has_events: flag(timeline.length > 0),
-    // A dispute counts as open once reported, until a refund is recorded after it.
-    dispute_open: flag(dispute !== null && !(refunded && Date.parse(refunded.at) >= Date.parse(dispute.at))),
+    // Once a dispute is reported, letters cite it and never threaten to open one (issue 13).
+    dispute_open: flag(dispute !== null),
   };
   return fields;
 }
