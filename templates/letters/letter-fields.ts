@@ -157,7 +157,9 @@ export function letterFields(lf: LetterFacts, lang: LetterLanguage, now: string)
     card_network: fact(network ? NETWORK_NAME[network] : null),
     chargeback_reason: fact(network && network !== "other" ? CHARGEBACK_REASON[network] : null),
     payment_reference: fact(lf.paymentReference),
-    paypal_transaction: fact(facts.paymentMethod === "paypal" ? lf.paymentReference : null),
+    // The PayPal letter is offered only when the payment was not recorded as card or other, so
+    // the reference the buyer gave is then the PayPal transaction.
+    paypal_transaction: fact(facts.paymentMethod === "card" || facts.paymentMethod === "other" ? null : lf.paymentReference),
     carrier_case_number: fact(lf.carrierCaseNumber),
     tracking_numbers: lines(tracking.length ? [tracking.join(", ")] : []),
     leg_number: fact(leg?.number),
@@ -178,7 +180,8 @@ export function letterFields(lf: LetterFacts, lang: LetterLanguage, now: string)
     reported_missing_on: fact(day(notReceived?.at)),
     contacted_seller_on: fact(day(contacted?.at)),
     dispute_opened_on: fact(day(dispute?.at)),
-    dispute_reference: fact(dispute?.reference),
+    // A later report without its number does not erase the number recorded before.
+    dispute_reference: fact(reports.filter((r) => r.kind === "dispute_opened" && r.reference).at(-1)?.reference),
     escalated_on: fact(day(escalated?.at)),
     refunded_on: fact(day(refunded?.at)),
     reply_by: known(day(replyBy(now, upcoming))!),
