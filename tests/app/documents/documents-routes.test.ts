@@ -109,6 +109,10 @@ describe("letter downloads", () => {
     expect(await empty.text()).toMatch(/empty/);
     expect((await owner.get(`/orders/${orderId}/letters/seller?format=docx`)).status).toBe(400);
     expect((await owner.get(`/orders/${orderId}/letters/fax`)).status).toBe(404);
+    // A letter that does not fit the order is refused with the reason, not written.
+    const customs = await owner.get(`/orders/${orderId}/letters/customs`);
+    expect(customs.status).toBe(409);
+    expect(await customs.text()).toMatch(/does not fit the order: the parcel never met customs/);
   });
 });
 

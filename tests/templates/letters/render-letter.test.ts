@@ -92,6 +92,17 @@ describe("letters that fit the case", () => {
     expect(text).not.toContain("Sendungsnummer: 4PX3000123456789CN");
   });
 
+  it("a leg announced only by a hand-over event becomes the carrier letter's addressee", async () => {
+    // The contract's own example wording (§1 handed_over) with the DHL Paket number of tests/fixtures/numbers/seller-chat.txt.
+    const raw = rawScenario("it-aliexpress-silent-in-transit");
+    const events = [...(raw.events as object[]), { at: "2026-03-13T08:00:00Z", text: "The destination carrier tracking number is 00340434161094042557", trackingNumber: "LP00123456789012" }];
+    const c = letterCase({ ...raw, destinationCountry: "DE", events }, "handover");
+    expect(c.facts.currentLeg).toEqual({ number: "00340434161094042557", carrier: "dhl-paket" });
+    const text = await write("carrier", c);
+    expect(text).toContain("An den Kundenservice von DHL Paket,");
+    expect(text).toContain("Sendungsnummer: 00340434161094042557");
+  });
+
   it("customs only for a parcel that met customs and is still there; in the destination's language", async () => {
     const br = scenarioCase("br-aliexpress-customs-held");
     expect(letterFit("customs", br.facts).fits).toBe(true);
