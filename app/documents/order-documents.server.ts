@@ -4,6 +4,8 @@
  * All PDF drawing goes through the templates' worker, off the request thread, with its time limit.
  */
 import type { DB } from "../../db/client.server.ts";
+import { letterFactsFromStored, type LetterExtras, type LetterFacts, type LetterLanguage } from "../../templates/document/letter-facts.ts";
+import { lettersThatFit, type LetterFit } from "../../templates/letters/letter-fit.ts";
 import { writeLetter } from "../../templates/letters/letter-templates.server.ts";
 import { renderLetterPdf } from "../../templates/letters/letter-pdf.server.ts";
 import { LETTER_KINDS, type LetterKind } from "../../templates/letters/render-letter.ts";
@@ -28,7 +30,28 @@ export interface OrderLetter {
   kind: LetterKind;
   title: string;
   purpose: string;
+  /** The language the letter is written in (the reader's: see templates/letters/letter-fit.ts). */
+  lang: LetterLanguage;
   text: string;
+}
+
+/** A letter kind the page does not offer for this order, and why (issue 13). */
+export interface NotOffered {
+  kind: LetterKind;
+  title: string;
+  reason: string;
+}
+
+/**
+ * What the buyer recorded for the documents beyond the order itself (profile: name, address,
+ * language; the destination country; the PayPal transaction id or card statement line; the local
+ * carrier's case number). The documents page's form fills it; without it those lines are left out.
+ */
+export type DocumentsProfile = Pick<LetterExtras, "buyer" | "destinationCountry" | "paymentReference" | "carrierCaseNumber">;
+
+/** The stored order as the letters' facts: the same model the CLI renders from. */
+export function storedLetterFacts(assessed: AssessedOrder, profile: DocumentsProfile = {}): LetterFacts {
+  return letterFactsFromStored(assessed.facts, assessed.assessment, profile);
 }
 
 /** The part of a download's name that says which order it is: the item, else the order number. */
@@ -42,25 +65,53 @@ export function letterFileName(order: AssessedOrder["order"], kind: LetterKind, 
   return `${orderLabel(order)} - ${LETTER_TITLES[kind].title.toLowerCase()}.${format}`;
 }
 
-/** Every letter kind for the user's order; null when the order is not theirs. */
-export async function orderLetters(db: DB, userId: string, orderId: string, now: Date): Promise<{ assessed: AssessedOrder; letters: OrderLetter[] } | null> {
+/**
+ * The letters that fit the user's order, rendered from its recorded facts, and the kinds left out
+ * with the reason; null when the order is not theirs.
+ */
+export async function orderLetters(
+  db: DB,
+  userId: string,
+  orderId: string,
+  now: Date,
+  profile: DocumentsProfile = {},
+): Promise<{ assessed: AssessedOrder; letters: OrderLetter[]; notOffered: NotOffered[]; fit: Record<LetterKind, LetterFit> } | null> {
   const assessed = await assessStoredOrder(db, userId, orderId, now);
   if (!assessed) return null;
+  const facts = storedLetterFacts(assessed, profile);
+  const fit = lettersThatFit(facts);
+  const offered = LETTER_KINDS.filter((kind) => fit[kind].fits);
   const letters = await Promise.all(
-    LETTER_KINDS.map(async (kind) => ({
-      kind,
-      ...LETTER_TITLES[kind],
-      text: await writeLetter(kind, assessed.facts, assessed.assessment, now),
-    })),
+    offered.map(async (kind) => {
+      const { lang, text } = await writeLetter(kind, facts, now);
+      return { kind, ...LETTER_TITLES[kind], lang, text };
+    }),
   );
-  return { assessed, letters };
+  const notOffered = LETTER_KINDS.flatMap((kind) => {
+    const f = fit[kind];
+    return f.fits ? [] : [{ kind, title: LETTER_TITLES[kind].title, reason: f.reason }];
+  });
+  return { assessed, letters, notOffered, fit };
 }
 
-/** One letter kind as rendered from the facts; null when the order is not theirs. */
-export async function orderLetter(db: DB, userId: string, orderId: string, kind: LetterKind, now: Date): Promise<{ assessed: AssessedOrder; text: string } | null> {
+/**
+ * One letter kind as rendered from the facts (`text` null and `reason` given when it does not fit
+ * the order); null when the order is not theirs.
+ */
+export async function orderLetter(
+  db: DB,
+  userId: string,
+  orderId: string,
+  kind: LetterKind,
+  now: Date,
+  profile: DocumentsProfile = {},
+): Promise<{ assessed: AssessedOrder; text: string; reason: null } | { assessed: AssessedOrder; text: null; reason: string } | null> {
   const assessed = await assessStoredOrder(db, userId, orderId, now);
   if (!assessed) return null;
-  return { assessed, text: await writeLetter(kind, assessed.facts, assessed.assessment, now) };
+  const facts = storedLetterFacts(assessed, profile);
+  const fit = lettersThatFit(facts)[kind];
+  if (!fit.fits) return { assessed, text: null, reason: fit.reason };
+  return { assessed, text: (await writeLetter(kind, facts, now)).text, reason: null };
 }
 
 /** A PDF could not be drawn in time or at all: say so, the text download still works. */

@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const found = await orderLetter(getDb(), user.id, params.id ?? "", kind, now);
   if (!found) return plain(NOT_FOUND, 404);
+  if (found.text === null) return plain(`This letter does not fit the order: ${found.reason}.`, 409);
   return letterDownload(found.assessed.order, kind, found.text, format.data, now);
 }
 

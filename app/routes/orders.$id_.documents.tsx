@@ -35,12 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     order: { id: order.id, item: order.item, orderNumber: order.order_number },
     letters: found.letters,
+    notOffered: found.notOffered,
     files: files.map(evidenceView),
   };
 }
 
 export default function DocumentsPage() {
-  const { order, letters, files } = useLoaderData<typeof loader>();
+  const { order, letters, notOffered, files } = useLoaderData<typeof loader>();
   const here = `/orders/${order.id}/documents`;
   return (
     <section className="stack">
@@ -65,8 +66,8 @@ export default function DocumentsPage() {
       <div className="panel">
         <h2>Letters</h2>
         <p className="muted">
-          Each letter is filled in from your order. Blanks in [brackets] are facts we do not have: fill them in before sending. Edit
-          the text freely, then copy it or download it.
+          Each letter says only what your order records: a sentence whose fact is missing is left out. Edit the text freely,
+          then copy it or download it.
         </p>
         <div className="letter-list">
           {letters.map((letter, index) => {
@@ -79,7 +80,7 @@ export default function DocumentsPage() {
                   <label htmlFor={fieldId} className="visually-hidden">
                     Text of the {letter.title.toLowerCase()}
                   </label>
-                  <textarea id={fieldId} name="text" className="letter-text" defaultValue={letter.text} maxLength={MAX_LETTER_CHARS} rows={18} />
+                  <textarea id={fieldId} name="text" lang={letter.lang} className="letter-text" defaultValue={letter.text} maxLength={MAX_LETTER_CHARS} rows={18} />
                   <div className="letter-actions">
                     <button type="submit" name="format" value="txt" className="button">
                       Download as text
@@ -94,6 +95,15 @@ export default function DocumentsPage() {
             );
           })}
         </div>
+        {notOffered.length > 0 && (
+          <ul className="muted">
+            {notOffered.map((n) => (
+              <li key={n.kind}>
+                Not offered — {n.title.toLowerCase()}: {n.reason}.
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
 
       <div className="panel" id="evidence">

@@ -1,6 +1,6 @@
 /**
  * The letter templates' tiny language, small enough for a non-programmer (see README.md here):
- *   {{name}}                 the value, or a marked blank when the order does not give it
+ *   {{name}}                 the value; when nobody recorded it, the whole line is left out
  *   {{#name}} … {{/name}}    kept only when the order gives that fact
  *   {{^name}} … {{/name}}    kept only when it does not
  *   {{! a note }}            a note for the editor, never printed
@@ -9,7 +9,7 @@
 
 export interface FieldValue {
   text: string;
-  /** False when `text` is a blank to fill in (or an empty list). */
+  /** False when nobody recorded the fact (or the list is empty): a line using it is left out. */
   known: boolean;
 }
 
@@ -67,11 +67,17 @@ function lookup(fields: Fields, name: string): FieldValue {
   return value;
 }
 
+/** Marks a line that used a fact nobody recorded; such lines are removed after rendering. */
+const DROP = "\u0000";
+
 function render(nodes: Node[], fields: Fields): string {
   let out = "";
   for (const node of nodes) {
     if (node.type === "text") out += node.text;
-    else if (node.type === "field") out += lookup(fields, node.name).text;
+    else if (node.type === "field") {
+      const value = lookup(fields, node.name);
+      out += value.known ? value.text.replaceAll(DROP, "") : DROP;
+    }
     else if (lookup(fields, node.name).known !== node.inverted) out += render(node.children, fields);
   }
   return out;
@@ -94,7 +100,11 @@ export function placeholdersOf(template: string): string[] {
 }
 
 export function fillTemplate(template: string, fields: Fields): string {
-  const text = render(parse(template), fields);
+  // A sentence needing a fact nobody recorded is left out whole: one line of a template is one claim.
+  const text = render(parse(template), fields)
+    .split("\n")
+    .filter((line) => !line.includes(DROP))
+    .join("\n");
   // Sections left out leave runs of empty lines behind; a letter never needs more than one.
   return text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }

@@ -55,14 +55,19 @@ function pdfText(bytes: ArrayBuffer): string {
 const squash = (text: string) => text.replace(/\s+/g, " ");
 
 describe("the documents page", () => {
-  it("shows every letter kind filled in from the order, ready to edit, and the packet link", async () => {
+  it("shows the letters that fit the order, filled in from it, ready to edit, and the packet link", async () => {
     const res = await owner.get(`/orders/${orderId}/documents`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const kind of LETTER_KINDS) {
+    // No payment method recorded: both the PayPal and the chargeback letter may fit. The parcel never
+    // met customs, so the customs letter is not offered, and the page says why.
+    for (const kind of LETTER_KINDS.filter((k) => k !== "customs")) {
       expect(html).toContain(`action="/orders/${orderId}/letters/${kind}"`);
       expect(html).toContain(`id="letter-${kind}"`);
     }
+    expect(html).not.toContain(`id="letter-customs"`);
+    expect(html).toContain("the parcel never met customs");
+    expect(html).not.toContain("fill in");
     expect(html).toMatch(/<textarea[^>]*name="text"[^>]*>[^<]*8191234567890123/);
     expect(html).toContain(`href="/orders/${orderId}/packet"`);
     expect(html).toContain(`action="/orders/${orderId}/evidence"`);
@@ -104,6 +109,10 @@ describe("letter downloads", () => {
     expect(await empty.text()).toMatch(/empty/);
     expect((await owner.get(`/orders/${orderId}/letters/seller?format=docx`)).status).toBe(400);
     expect((await owner.get(`/orders/${orderId}/letters/fax`)).status).toBe(404);
+    // A letter that does not fit the order is refused with the reason, not written.
+    const customs = await owner.get(`/orders/${orderId}/letters/customs`);
+    expect(customs.status).toBe(409);
+    expect(await customs.text()).toMatch(/does not fit the order: the parcel never met customs/);
   });
 });
 

@@ -1,21 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { assessOrder } from "../../../machines/assess.ts";
 import type { OrderFacts } from "../../../machines/order-facts.ts";
+import { letterFactsFromStored } from "../../../templates/document/letter-facts.ts";
+import { lettersThatFit } from "../../../templates/letters/letter-fit.ts";
 import { writeLetter } from "../../../templates/letters/letter-templates.server.ts";
 import { LETTER_LENGTH_LIMIT, type LetterKind } from "../../../templates/letters/render-letter.ts";
 
 /**
- * The missing-parcel checklist in the letters (issue 8): each step recorded on the checklist page
- * (a checklist_step report with its title) appears once, in words, with its date.
+ * The web app's path (issue 13): steps recorded on the checklist page are checklist_step reports,
+ * and the database loader derives `checklist` entries from the same reports. A step is told done
+ * only when it was recorded done; a skipped step says "Not done" with the buyer's reason.
  */
 const NOW = new Date("2026-03-24T12:00:00Z");
 
-function facts(platform: OrderFacts["platform"]): OrderFacts {
+function stored(platform: OrderFacts["platform"], paymentMethod: OrderFacts["paymentMethod"]): OrderFacts {
   return {
     platform,
     orderedAt: "2026-03-01T10:00:00Z",
     trackingNumbers: ["9400111206213859496109"],
-    paymentMethod: "paypal",
+    paymentMethod,
     orderNumber: "8191234567890123",
     events: [
       { at: "2026-03-05T08:00:00Z", text: "Departure from outward office of exchange", milestone: "departed_origin" },
@@ -24,42 +27,55 @@ function facts(platform: OrderFacts["platform"]): OrderFacts {
     reports: [
       { at: "2026-03-21T09:00:00Z", kind: "not_received" },
       { at: "2026-03-21T12:00:00Z", kind: "checklist_step", step: "check_safe_places", stepTitle: "Check every safe place", note: "Mailbox and locker empty" },
-      { at: "2026-03-22T12:00:00Z", kind: "checklist_step", step: "ask_household", stepTitle: "Ask your household and neighbours", skipped: true, note: "I live alone" },
+      { at: "2026-03-22T12:00:00Z", kind: "checklist_step", step: "ask_household", stepTitle: "Ask your household and neighbours", skipped: true, note: "the neighbours were away" },
       { at: "2026-03-23T12:00:00Z", kind: "checklist_step", step: "carrier_complaint", stepTitle: "File a USPS Missing Mail search", reference: "MM-4471829" },
     ],
-    // What the database loader also derives from the same reports: told once, not twice.
+    // What db/queries/order-facts.server.ts also derives from the same reports: told once, not twice.
     checklist: [
       { step: "Check every safe place", doneAt: "2026-03-21T12:00:00Z", note: "Mailbox and locker empty" },
-      { step: "Ask your household and neighbours", doneAt: null, note: "I live alone" },
+      { step: "Ask your household and neighbours", doneAt: null, note: "the neighbours were away" },
       { step: "File a USPS Missing Mail search", doneAt: "2026-03-23T12:00:00Z" },
     ],
   };
 }
 
-const letter = (kind: LetterKind, f: OrderFacts) => writeLetter(kind, f, assessOrder(f, NOW), NOW);
+const letter = async (kind: LetterKind, f: OrderFacts) => (await writeLetter(kind, letterFactsFromStored(f, assessOrder(f, NOW)), NOW)).text;
 
-describe("checklist steps in the letters", () => {
-  for (const kind of ["carrier", "paypal", "card-issuer"] as const) {
-    it(`${kind}: every step once, in words, with its date and reference`, async () => {
-      const text = await letter(kind, { ...facts("aliexpress"), paymentMethod: kind === "card-issuer" ? "card" : "paypal" });
-      expect(text).toContain("- 21 March 2026: Checklist: Check every safe place — Mailbox and locker empty");
-      expect(text).toContain("- 22 March 2026: Checklist: Ask your household and neighbours (skipped) — I live alone");
-      expect(text).toContain("- 23 March 2026: Checklist: File a USPS Missing Mail search (reference MM-4471829)");
-      expect(text.match(/Check every safe place/g)).toHaveLength(1);
+describe("checklist steps from stored reports", () => {
+  for (const kind of ["seller", "carrier", "paypal", "card-issuer", "marketplace"] as const) {
+    it(`${kind}: done steps with their date and reference; the skipped step only as not done, with the reason`, async () => {
+      const text = await letter(kind, stored("aliexpress", kind === "card-issuer" ? "card" : "paypal"));
+      expect(text).toContain("- 21 March 2026: I checked every safe place at my address — Mailbox and locker empty");
+      expect(text).toContain("- 23 March 2026: I contacted the local carrier and filed a complaint (reference MM-4471829)");
+      expect(text).toContain('- Not done: "Ask the household and neighbours" (reason: the neighbours were away)');
+      // The skipped step is never claimed: no sentence says the neighbours were asked.
+      expect(text).not.toMatch(/I asked my household|checked with neighbours|my neighbours and the people/i);
+      expect(text.match(/safe place/g)).toHaveLength(1);
       expect(text).not.toContain("check_safe_places");
+      const limit = LETTER_LENGTH_LIMIT[`marketplace-aliexpress`]!;
+      if (kind === "marketplace") expect(Array.from(text).length).toBeLessThanOrEqual(limit);
     });
   }
 
-  for (const platform of ["aliexpress", "temu"] as const) {
-    it(`marketplace (${platform}): the steps in one short line, within the form's limit`, async () => {
-      const text = await letter("marketplace", facts(platform));
-      expect(text).toContain("Steps I took: 21 March 2026 Check every safe place; 22 March 2026 Ask your household and neighbours (skipped)");
-      expect(text.length).toBeLessThanOrEqual(LETTER_LENGTH_LIMIT[`marketplace-${platform}`]!);
-    });
-  }
+  it("a letter in another language says the steps in that language", async () => {
+    const f = stored("temu", "paypal");
+    const text = (await writeLetter("seller", letterFactsFromStored(f, assessOrder(f, NOW), { buyer: { language: "es" } }), NOW)).text;
+    expect(text).toContain("- 21 de marzo de 2026: revisé todos los lugares seguros de mi dirección — Mailbox and locker empty");
+    expect(text).toContain('- No realizado: "Preguntar en casa y a los vecinos" (motivo: the neighbours were away)');
+  });
 
-  it("marketplace: no steps line when nothing was recorded", async () => {
-    const f = { ...facts("temu"), reports: [], checklist: [] };
-    expect(await letter("marketplace", f)).not.toContain("Steps I took");
+  it("the documents page's list: PayPal offered for a PayPal payment, not the chargeback; customs never for a delivered parcel", () => {
+    const f = stored("aliexpress", "paypal");
+    const fit = lettersThatFit(letterFactsFromStored(f, assessOrder(f, NOW)));
+    expect(fit.paypal.fits).toBe(true);
+    expect(fit["card-issuer"]).toEqual({ fits: false, reason: expect.stringMatching(/paid with PayPal/) });
+    expect(fit.customs).toEqual({ fits: false, reason: expect.stringMatching(/never met customs/) });
+    expect(fit.carrier.fits).toBe(true);
+  });
+
+  it("marketplace: no steps when nothing was recorded", async () => {
+    const f = { ...stored("temu", "paypal"), reports: [], checklist: [] };
+    const text = await letter("marketplace", f);
+    expect(text).not.toMatch(/Steps I took|Not done/);
   });
 });

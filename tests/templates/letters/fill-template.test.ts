@@ -3,13 +3,15 @@ import { fillTemplate, placeholdersOf, TemplateError, type Fields } from "../../
 
 const fields: Fields = {
   name: { text: "Ana", known: true },
-  order: { text: "[order number — fill in]", known: false },
+  order: { text: "", known: false },
   steps: { text: "- 1 May: asked", known: true },
 };
 
 describe("fillTemplate", () => {
-  it("fills known values and leaves a marked blank for unknown ones", () => {
-    expect(fillTemplate("Hi {{name}}, order {{ order }}.", fields)).toBe("Hi Ana, order [order number — fill in].\n");
+  it("fills known values and leaves out, whole, a line that needs a fact nobody recorded", () => {
+    expect(fillTemplate("Hi {{name}}.\nYour order {{ order }} is late.\nBye", fields)).toBe("Hi Ana.\nBye\n");
+    // Never a blank or a bracket in place of the missing fact.
+    expect(fillTemplate("Order: {{order}}", fields)).toBe("\n");
   });
 
   it("keeps a {{#…}} section only when the fact is known and {{^…}} only when it is not", () => {

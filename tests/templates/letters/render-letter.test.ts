@@ -1,159 +1,230 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BLANK_PATTERN } from "../../../templates/document/missing-fact.ts";
+import { LETTER_LANGUAGES, type LetterLanguage } from "../../../templates/document/letter-facts.ts";
 import { placeholdersOf } from "../../../templates/letters/fill-template.ts";
 import { letterFields } from "../../../templates/letters/letter-fields.ts";
+import { checkClaims, THREAT } from "./letter-claims.ts";
+import { letterFit, letterLanguage, lettersThatFit } from "../../../templates/letters/letter-fit.ts";
 import { writeLetter } from "../../../templates/letters/letter-templates.server.ts";
-import { LETTER_KINDS, LETTER_LENGTH_LIMIT, letterTemplateName, renderLetter, type LetterKind } from "../../../templates/letters/render-letter.ts";
-import { documentCase, FIXTURE_NAMES, fixtureCase, type DocumentCase } from "../order-fixtures.ts";
+import { fitToLimit, LETTER_KINDS, LETTER_LENGTH_LIMIT, letterTemplateName, letterTemplatePath, renderLetter, type LetterKind } from "../../../templates/letters/render-letter.ts";
+import { letterCase, ORDER_NAMES, orderCase, rawScenario, SCENARIO_NAMES, scenarioCase, type LetterCase } from "./letter-case.ts";
 
-// BLANK_PATTERN is global (for replace); a stateless copy for single tests.
-const ANY_BLANK = new RegExp(BLANK_PATTERN.source);
-const letterOf = (kind: LetterKind, c: DocumentCase) => writeLetter(kind, c.facts, c.assessment, new Date(c.now));
+const write = async (kind: LetterKind, c: LetterCase, lang?: LetterLanguage) => (await writeLetter(kind, c.facts, c.now, { lang })).text;
 
-describe("every letter kind for every situation", () => {
-  for (const name of FIXTURE_NAMES) {
-    for (const kind of LETTER_KINDS) {
-      it(`${kind} letter for ${name} is complete text with only marked blanks`, async () => {
-        const c = fixtureCase(name);
-        const text = await letterOf(kind, c);
-        expect(text).not.toMatch(/undefined|null|NaN|Invalid Date|\{\{|\}\}/);
-        // Every square-bracketed gap is one of our marked blanks.
-        const brackets = text.match(/\[[^\]\n]*\]/g) ?? [];
-        expect(brackets.filter((b) => !ANY_BLANK.test(b))).toEqual([]);
-        if (c.facts.orderNumber) expect(text).toContain(c.facts.orderNumber);
-        else expect(text).toContain("[order number — fill in]");
-        const lastEvent = c.facts.events.at(-1);
-        if (lastEvent) expect(text).toContain(lastEvent.text.slice(0, 40));
-      });
-    }
-  }
-});
-
-describe("the situations the engine recognises", () => {
-  it("long silence in transit: the chargeback letter has reason, dates, amount, steps and enclosures", async () => {
-    const c = fixtureCase("aliexpress-in-transit");
-    const text = await letterOf("card-issuer", c);
-    expect(text).toContain("Visa reason code 13.1");
-    expect(text).toContain("Transaction (order) date: 1 March 2026");
-    expect(text).toContain("Amount: 7.84 EUR");
-    expect(text).toContain("Expected delivery date: 25 March 2026");
-    // Last event 12 March 16:45 UTC, now 5 April 08:00 UTC: 23 whole days of silence.
-    expect(text).toContain("23 days ago");
-    expect(text).toContain("- 28 March 2026: Contacted the seller");
-    expect(text).toContain("- Tracking history for LP00123456789012 (6 events");
-    expect(text).toContain("no update for 23 days (12 March 2026 to today)");
-    expect(await letterOf("seller", c)).toContain('Liège, Belgique, "In transit"');
-    // The trace request quotes the recent events as the carrier wrote them, Chinese included.
-    expect(await letterOf("carrier", c)).toContain("3 Mar 2026 15:40 — 深圳市 南山区 — 已揽收 Parcel picked up");
-  });
-
-  it("delivered but not received: the carrier complaint quotes the delivery scan and the dated checklist", async () => {
-    const c = fixtureCase("delivered-not-received");
-    const text = await letterOf("carrier", c);
-    expect(text).toContain("Subject: Complaint: parcel 9400111206213859496109 marked delivered but not received");
-    expect(text).toContain("To USPS customer service");
-    expect(text).toContain('"Delivered, In/At Mailbox"');
-    expect(text).toContain("proof of delivery");
-    // Checked at 01:00 UTC on 25 February: still 24 February in Seattle.
-    expect(text).toContain("- 24 February 2026: Checklist: Checked the mailbox, porch and parcel lockers — Nothing found");
-    expect(text).toContain("Filed a USPS Missing Mail search request — Request number MM-4471829");
-    const paypal = await letterOf("paypal", c);
-    expect(paypal).toContain("Item Not Received");
-    expect(paypal).toContain("[PayPal transaction ID — fill in]");
-    expect(paypal).toContain("It is marked delivered, but I did not receive it.");
-    // The engine's PayPal deadline (180 days from the payment) reaches the dispute text.
-    expect(paypal).toMatch(/- Last day to open a PayPal dispute: 8 August 2026\. .*180 days/);
-  });
-
-  it("held by customs: the customs inquiry quotes the customs event, in Cyrillic as written", async () => {
-    const c = fixtureCase("customs-held");
-    const text = await letterOf("customs", c);
-    expect(text).toContain("Held at customs: import duty payable — Задержано таможней");
-    expect(text).toContain("Анна Смирнова, ул. Ленина");
-    expect(text).toContain("whether any duty, tax or handling fee is due");
-    // The parcel is on an S10 number: which national post holds it is not known, so it is not named.
-    expect(text).toContain("To the customs office / [local post or courier name — fill in] customs service");
-    expect(await letterOf("card-issuer", c)).toContain("Mastercard reason code 4853");
-    expect(await letterOf("marketplace", c)).toContain("Held by customs since");
-  });
-
-  it("returned to sender: the seller is told the parcel is coming back", async () => {
-    const c = fixtureCase("returned");
-    expect(c.assessment.state).toBe("returned");
-    const text = await letterOf("seller", c);
-    expect(text).toContain("The carrier is returning the parcel to you:");
-    expect(text).toContain("Returned to sender");
-  });
-
-  it("no tracking at all: letters say so and leave the number blank", async () => {
-    const c = fixtureCase("temu-no-tracking");
-    expect(await letterOf("seller", c)).toContain("I have not received a tracking number");
-    expect(await letterOf("marketplace", c)).toContain("I never received a tracking number.");
-    expect(await letterOf("carrier", c)).toContain("[tracking number — fill in]");
-  });
-
-  it("marketplace forms stay within their length caps", async () => {
-    for (const name of FIXTURE_NAMES) {
-      const c = fixtureCase(name);
-      const limit = LETTER_LENGTH_LIMIT[letterTemplateName("marketplace", c.facts.platform)];
-      if (limit) expect((await letterOf("marketplace", c)).length, name).toBeLessThanOrEqual(limit);
-    }
-  });
-});
-
-describe("never an invented fact", () => {
-  const bare = documentCase({ platform: "other", orderedAt: "2026-03-01T10:00:00Z", trackingNumbers: [], events: [] }, "bare", "2026-03-20T10:00:00Z");
-
-  for (const kind of LETTER_KINDS) {
-    it(`${kind}: an order with no details gets blanks, not guesses`, async () => {
-      const text = await letterOf(kind, bare);
-      const withoutBlanks = text.replace(BLANK_PATTERN, "");
-      expect(withoutBlanks).not.toMatch(/@/); // no e-mail address
-      expect(withoutBlanks).not.toMatch(/\d{5,}/); // no order or tracking number
-      expect(withoutBlanks).not.toMatch(/\b(EUR|USD|GBP)\b|Visa|Mastercard|AliExpress|Temu/);
-      expect(text).toMatch(ANY_BLANK);
+describe("every fitting letter for every scenario, in its reader's language and in all seven", () => {
+  for (const name of [...SCENARIO_NAMES, ...ORDER_NAMES]) {
+    it(name, async () => {
+      const c = SCENARIO_NAMES.includes(name) ? scenarioCase(name) : orderCase(name);
+      const fit = lettersThatFit(c.facts);
+      for (const kind of LETTER_KINDS.filter((k) => fit[k].fits)) {
+        for (const lang of [undefined, ...LETTER_LANGUAGES]) {
+          const text = await write(kind, c, lang);
+          checkClaims(text, c.facts, kind, lang ?? letterLanguage(kind, c.facts), `${name}/${kind}/${lang ?? "default"}`, c.now);
+        }
+      }
     });
   }
+});
 
-  it("the chargeback letter marks each missing fact the bank asks for", async () => {
-    const text = await letterOf("card-issuer", bare);
-    for (const blank of ["[your name — fill in]", "[order number — fill in]", "[amount paid and currency — fill in]", "[seller or shop name — fill in]", "[expected delivery date from the order page — fill in]", "[card network (Visa, Mastercard, …) — fill in]"]) {
-      expect(text).toContain(blank);
+describe("the issue's case: Madrid, AliExpress, 'Entregado' but not received, nothing done, paid by Visa", () => {
+  const c = scenarioCase("es-aliexpress-delivered-nothing-done");
+
+  it("offers no PayPal letter and no customs letter, and says why", () => {
+    expect(letterFit("paypal", c.facts)).toEqual({ fits: false, reason: expect.stringContaining("paid by card") });
+    expect(letterFit("customs", c.facts)).toEqual({ fits: false, reason: expect.stringContaining("never met customs") });
+    expect(letterFit("card-issuer", c.facts).fits).toBe(true);
+  });
+
+  it("writes to the carrier that last held the parcel, in Spanish, about its own number, claiming no check", async () => {
+    const text = await write("carrier", c);
+    expect(text).toContain("A la atención del servicio de atención al cliente de Cainiao:");
+    expect(text).toContain("Número de seguimiento: LP00512345678901");
+    expect(text).toContain('"El envío ha sido entregado con éxito."');
+    expect(text).not.toMatch(/vecinos|buzón|Lo que ya he hecho|neighbours|mailbox/i);
+    // No name or address recorded: no line for them at all.
+    expect(text).not.toMatch(/Destinatario:|Dirección de entrega:/);
+  });
+
+  it("the seller and marketplace letters claim no check either", async () => {
+    for (const kind of ["seller", "marketplace", "card-issuer"] as const) {
+      expect(await write(kind, c)).not.toMatch(/vecinos|neighbours|comprobaciones indicadas|Pasos/);
     }
+  });
+});
+
+describe("steps and case progress", () => {
+  it("a skipped step is stated as not done with the buyer's reason; a step not started is left out", async () => {
+    const c = scenarioCase("es-aliexpress-delivered-step-skipped");
+    for (const kind of ["seller", "carrier", "marketplace", "card-issuer"] as const) {
+      const text = await write(kind, c);
+      expect(text).toContain('- No realizado: "Preguntar a los vecinos" (motivo: los vecinos estaban de viaje)');
+      expect(text).toContain('- 13 de marzo de 2026: "Revisé el buzón, el rellano y la conserjería" — Nada');
+      expect(text).not.toContain("Reclamar a Correos");
+    }
+    expect(await write("card-issuer", c)).toContain("- Concepto en el extracto: ALIEXPRESS*8183745520091234 LUXEMBOURG");
+  });
+
+  it("once a dispute is open, the seller letter cites it instead of threatening one", async () => {
+    const c = scenarioCase("es-aliexpress-dispute-open");
+    const text = await write("seller", c);
+    expect(text).toContain("Abrí una disputa en AliExpress el 20 de marzo de 2026.");
+    expect(text).toContain("Número de la disputa: DSP-5530917");
+    expect(text).not.toMatch(THREAT);
+    const before = letterCase({ ...rawScenario("es-aliexpress-dispute-open"), reports: [] }, "before");
+    expect(await write("seller", before)).toContain("abriré una disputa en AliExpress");
+  });
+
+  it("escalation and refund are stated with their dates when recorded", async () => {
+    const c = scenarioCase("other-refunded-after-escalation");
+    const text = await write("card-issuer", c);
+    expect(text).toContain("I opened a dispute with Joom on 5 March 2026.");
+    expect(text).toContain("I escalated the dispute on 15 March 2026.");
+    expect(text).toContain("A refund was recorded on 28 March 2026.");
+  });
+});
+
+describe("letters that fit the case", () => {
+  it("the carrier letter goes to the leg that last held the parcel, with that leg's number", async () => {
+    const c = scenarioCase("de-two-legs-handover-delivered");
+    const text = await write("carrier", c);
+    expect(text).toContain("An den Kundenservice von DHL Paket,");
+    expect(text).toContain("Sendungsnummer: 00340434161094042557");
+    expect(text).not.toContain("Sendungsnummer: 4PX3000123456789CN");
+  });
+
+  it("a leg announced only by a hand-over event becomes the carrier letter's addressee", async () => {
+    // The contract's own example wording (§1 handed_over) with the DHL Paket number of tests/fixtures/numbers/seller-chat.txt.
+    const raw = rawScenario("it-aliexpress-silent-in-transit");
+    const events = [...(raw.events as object[]), { at: "2026-03-13T08:00:00Z", text: "The destination carrier tracking number is 00340434161094042557", trackingNumber: "LP00123456789012" }];
+    const c = letterCase({ ...raw, destinationCountry: "DE", events }, "handover");
+    expect(c.facts.currentLeg).toEqual({ number: "00340434161094042557", carrier: "dhl-paket" });
+    const text = await write("carrier", c);
+    expect(text).toContain("An den Kundenservice von DHL Paket,");
+    expect(text).toContain("Sendungsnummer: 00340434161094042557");
+  });
+
+  it("customs only for a parcel that met customs and is still there; in the destination's language", async () => {
+    const br = scenarioCase("br-aliexpress-customs-held");
+    expect(letterFit("customs", br.facts).fits).toBe(true);
+    const text = await write("customs", br);
+    expect(text).toContain("Assunto: Estado e taxas do envio RB123456785CN");
+    expect(text).toContain('"Held by Customs"');
+    const gb = scenarioCase("gb-temu-customs-fee-due");
+    expect(await write("customs", gb)).toContain('"Hold with fee to pay"');
+    expect(letterFit("customs", scenarioCase("de-two-legs-handover-delivered").facts)).toEqual({ fits: false, reason: expect.stringContaining("never met customs") });
+    // Met customs, then delivered: customs no longer holds it.
+    expect(letterFit("customs", orderCase("delivered-not-received").facts)).toEqual({ fits: false, reason: expect.stringContaining("delivered") });
+  });
+
+  it("no carrier letter before a carrier has the parcel", () => {
+    expect(letterFit("carrier", scenarioCase("es-aliexpress-awaiting-shipment").facts)).toEqual({ fits: false, reason: expect.stringContaining("no tracking number") });
+    expect(letterFit("carrier", scenarioCase("temu-label-only").facts)).toEqual({ fits: false, reason: expect.stringContaining("label") });
+  });
+
+  it("PayPal only for PayPal, the chargeback only for a card", () => {
+    const other = scenarioCase("temu-label-only");
+    expect(letterFit("paypal", other.facts)).toEqual({ fits: false, reason: expect.stringContaining("other") });
+    expect(letterFit("card-issuer", other.facts)).toEqual({ fits: false, reason: expect.stringContaining("other") });
+    const pl = scenarioCase("pl-temu-delivered-inpost-paypal");
+    expect(letterFit("card-issuer", pl.facts)).toEqual({ fits: false, reason: expect.stringContaining("PayPal") });
+    expect(letterFit("paypal", pl.facts).fits).toBe(true);
+  });
+
+  it("languages: local carrier and customs in the destination's, the others in the buyer's, English by default", () => {
+    expect(letterLanguage("carrier", scenarioCase("pl-temu-delivered-inpost-paypal").facts)).toBe("pl");
+    expect(letterLanguage("carrier", scenarioCase("be-aliexpress-delivery-failed").facts)).toBe("fr");
+    // The Belgian buyer writes Dutch, which has no letters yet: English for the seller.
+    expect(letterLanguage("seller", scenarioCase("be-aliexpress-delivery-failed").facts)).toBe("en");
+    expect(letterLanguage("customs", scenarioCase("gb-temu-customs-fee-due").facts)).toBe("en");
+    expect(letterLanguage("seller", scenarioCase("fr-aliexpress-delivered-steps-done-paypal").facts)).toBe("fr");
+    expect(letterLanguage("seller", scenarioCase("fr-aliexpress-delivered-steps-done-paypal").facts, "de")).toBe("de");
+    expect(letterLanguage("marketplace", orderCase("temu-no-tracking").facts)).toBe("en");
+  });
+
+  it("the PayPal letter carries the transaction id when recorded and leaves the line out when not", async () => {
+    expect(await write("paypal", scenarioCase("fr-aliexpress-delivered-steps-done-paypal"))).toContain("Numéro de transaction PayPal : 9VX23114AD552093K");
+    expect(await write("paypal", scenarioCase("pl-temu-delivered-inpost-paypal"))).not.toMatch(/Identyfikator transakcji/);
+  });
+
+  it("the carrier's case number is quoted when recorded", async () => {
+    const c = letterCase({ ...rawScenario("de-two-legs-handover-delivered"), carrierCaseNumber: "the buyer's case id" }, "case");
+    expect(await write("carrier", c)).toContain("Ihr Aktenzeichen: the buyer's case id");
+  });
+});
+
+describe("dates", () => {
+  it("a date given without a time stays a date; times carry their zone", async () => {
+    const raw = rawScenario("it-aliexpress-silent-in-transit");
+    const events = (raw.events as Array<Record<string, unknown>>).map((e, i) => (i === 3 ? { ...e, at: "2026-03-12" } : e));
+    const c = letterCase({ ...raw, events }, "date-only");
+    const text = await write("carrier", c, "en");
+    expect(text).toContain("- 12 March 2026 — Liège, Belgique — In transit");
+    expect(text).toContain("Recent tracking (times in Europe/Rome):");
+    expect(text).toMatch(/- 6 Mar 2026, 04:30 — Guangzhou/);
+    const utc = letterCase({ ...raw, timeZone: undefined }, "utc");
+    expect(await write("carrier", utc, "en")).toContain("Recent tracking (times in UTC):");
+    expect(await write("seller", utc, "en")).toMatch(/Last tracking update: 12 Mar 2026, 16:45 \(UTC\)/);
+  });
+});
+
+describe("marketplace forms", () => {
+  it("stay within their caps by dropping whole lines, never stopping mid-sentence", async () => {
+    const raw = rawScenario("es-aliexpress-delivered-step-skipped");
+    const checklist = Array.from({ length: 30 }, (_, i) => ({ step: `Comprobación número ${i + 1} del buzón y del portal`, doneAt: `2026-03-13T1${i % 10}:00:00Z` }));
+    for (const platform of ["aliexpress", "temu"] as const) {
+      const c = letterCase({ ...raw, platform, checklist }, "long");
+      for (const lang of LETTER_LANGUAGES) {
+        const text = await write("marketplace", c, lang);
+        const limit = LETTER_LENGTH_LIMIT[letterTemplateName("marketplace", platform)]!;
+        expect(Array.from(text).length).toBeLessThanOrEqual(limit);
+        const full = renderLetter(readFileSync(new URL(`../../../templates/letters/${letterTemplatePath("marketplace", platform, lang)}`, import.meta.url), "utf8"), c.facts, lang, c.now);
+        // Every line kept is a whole line of the full text.
+        for (const line of text.trim().split("\n")) expect(full.split("\n")).toContain(line);
+      }
+    }
+  });
+
+  it("fitToLimit keeps the first and last lines and removes list items first", () => {
+    const text = "Title line.\n- a long item one\n- a long item two\nMiddle sentence.\nClosing request.\n";
+    expect(fitToLimit(text, 60)).toBe("Title line.\nMiddle sentence.\nClosing request.\n");
+    expect(fitToLimit(text, 1000)).toBe(text);
   });
 });
 
 describe("templates", () => {
   const folder = new URL("../../../templates/letters/", import.meta.url);
-  const fieldNames = new Set(Object.keys(letterFields(fixtureCase("delivered-not-received").facts, fixtureCase("delivered-not-received").assessment, "2026-03-09T18:00:00.000Z")));
+  const c = scenarioCase("es-aliexpress-dispute-open");
+  const fieldNames = new Set(Object.keys(letterFields(c.facts, "en", c.now)));
 
-  it("there is one template file for every kind and platform", () => {
-    const files = new Set(readdirSync(folder).filter((f) => f.endsWith(".txt")));
-    for (const kind of LETTER_KINDS) {
-      for (const platform of ["aliexpress", "temu", "other"] as const) expect(files).toContain(`${letterTemplateName(kind, platform)}.txt`);
+  it("every kind and platform has a template in each of the seven languages, with the same fact slots as English", () => {
+    for (const lang of LETTER_LANGUAGES) {
+      const files = new Set(readdirSync(new URL(`${lang}/`, folder)));
+      for (const kind of LETTER_KINDS) {
+        for (const platform of ["aliexpress", "temu", "other"] as const) {
+          const file = `${letterTemplateName(kind, platform)}.txt`;
+          expect(files, `${lang}/${file}`).toContain(file);
+          const slots = (l: string) => placeholdersOf(readFileSync(new URL(`${l}/${file}`, folder), "utf8")).filter((n) => n !== "deadlines" && n !== "paypal_deadlines");
+          expect(slots(lang), `${lang}/${file}`).toEqual(slots("en"));
+        }
+      }
     }
   });
 
   it("every template asks only for facts the program provides", () => {
-    for (const file of readdirSync(folder).filter((f) => f.endsWith(".txt"))) {
-      const unknown = placeholdersOf(readFileSync(new URL(file, folder), "utf8")).filter((n) => !fieldNames.has(n));
-      expect(unknown, file).toEqual([]);
+    for (const lang of LETTER_LANGUAGES) {
+      for (const file of readdirSync(new URL(`${lang}/`, folder))) {
+        const unknown = placeholdersOf(readFileSync(new URL(`${lang}/${file}`, folder), "utf8")).filter((n) => !fieldNames.has(n));
+        expect(unknown, `${lang}/${file}`).toEqual([]);
+      }
     }
-  });
-
-  it("an edited template is filled as written", () => {
-    const c = fixtureCase("aliexpress-in-transit");
-    expect(renderLetter("Ref {{order_number}} / {{buyer_address}}", c.facts, c.assessment, c.now)).toBe("Ref 8183745520091234 / [delivery address — fill in]\n");
   });
 });
 
 describe("hostile facts", () => {
   it("prints a fact that looks like a placeholder as written, and strips control characters", async () => {
-    const raw = JSON.parse(readFileSync(new URL("../../fixtures/orders/aliexpress-in-transit.json", import.meta.url), "utf8"));
-    const c = documentCase({ ...raw, item: "{{buyer_email}} cable\u0007\u001b[2J", seller: "{{#is_delivered}}Shop" }, "hostile");
-    const text = await letterOf("seller", c);
-    expect(text).toContain("I ordered {{buyer_email}} cable[2J from you");
+    const c = letterCase({ ...rawScenario("it-aliexpress-silent-in-transit"), item: "{{buyer_email}} cable\u0007\u001b[2J", seller: "{{#is_delivered}}Shop" }, "hostile");
+    const text = await write("seller", c, "en");
+    expect(text).toContain("Item: {{buyer_email}} cable[2J");
     expect(text).toContain("Hello {{#is_delivered}}Shop,");
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
@@ -161,10 +232,10 @@ describe("hostile facts", () => {
 
 describe("determinism", () => {
   it("the same order and now give the same letter; a later now counts more days", async () => {
-    const c = fixtureCase("aliexpress-in-transit");
-    const a = await letterOf("seller", c);
-    expect(await letterOf("seller", fixtureCase("aliexpress-in-transit"))).toBe(a);
-    const later = documentCase({ ...JSON.parse(readFileSync(new URL("../../fixtures/orders/aliexpress-in-transit.json", import.meta.url), "utf8")) }, "later", "2026-04-07T08:00:00Z");
-    expect(await letterOf("seller", later)).toContain("25 days ago");
+    const c = scenarioCase("it-aliexpress-silent-in-transit");
+    expect(await write("seller", c, "en")).toBe(await write("seller", scenarioCase("it-aliexpress-silent-in-transit"), "en"));
+    expect(await write("seller", c, "en")).toContain("No tracking update for 23 days.");
+    const later = letterCase(rawScenario("it-aliexpress-silent-in-transit"), "later", "2026-04-07T08:00:00Z");
+    expect(await write("seller", later, "en")).toContain("No tracking update for 25 days.");
   });
 });
