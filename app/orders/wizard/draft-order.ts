@@ -4,6 +4,7 @@
  * the review step. Pure: the zone comes in, nothing is read from the clock.
  */
 import { latestHandover } from "~/carriers/handover.ts";
+import { expectedDeliveryOf } from "../../../machines/expected-delivery.ts";
 import type { OrderFacts, TrackingEventFact } from "../../../machines/order-facts.ts";
 import { CARD_NETWORKS, PAYMENT_METHODS, type CardNetwork, type PaymentMethod, type Platform } from "../../../machines/vocabulary.ts";
 import { parseAmount } from "../amount.ts";
@@ -81,10 +82,12 @@ export function draftToOrder(data: DraftData, timeZone: string): DraftOrder | nu
     paymentMethod: fields.payment_method,
     cardNetwork: fields.card_network,
     protectionEndsAt: fields.protection_ends_at,
-    estimatedDelivery:
-      fields.estimated_delivery_earliest || fields.estimated_delivery_latest
-        ? { earliest: fields.estimated_delivery_earliest, latest: fields.estimated_delivery_latest }
-        : null,
+    // The promised day ("Delivery by …") is an expected delivery date too: the rules that count from it use it.
+    estimatedDelivery: expectedDeliveryOf({
+      promisedDeliveryAt: fields.promised_delivery_at,
+      estimatedEarliest: fields.estimated_delivery_earliest,
+      estimatedLatest: fields.estimated_delivery_latest,
+    }),
     timeZone,
     reports: [],
     orderNumber: fields.order_number,
