@@ -3,7 +3,9 @@
  * sentence with its date, and how soon it matters. One rule per entry of ACTION_RULES, tried in order.
  */
 import { dayLabel, isoMs, zoneOf, type Zone } from "./calendar.ts";
-import { CHECKLIST_STEPS, type ChecklistStepId } from "./checklist/checklist-steps.ts";
+import { localCarrierOf } from "./checklist/checklist-deadlines.ts";
+import { CHECKLIST_STEPS, stepText, type ChecklistStepId } from "./checklist/checklist-steps.ts";
+import { jurisdictionOf } from "./policies/consumer-law.ts";
 import type { OrderView } from "./deadlines.ts";
 import type { Deadline, NextAction, OrderFacts } from "./order-facts.ts";
 import type { Alert, CaseState } from "./vocabulary.ts";
@@ -81,7 +83,7 @@ const ACTION_RULES: readonly ActionRule[] = [
     return {
       id: "missing-parcel-checklist",
       title: started
-        ? `Finish the missing-parcel checklist: ${left.length} step${left.length === 1 ? "" : "s"} left, next "${left[0].base.title}"`
+        ? `Finish the missing-parcel checklist: ${left.length} step${left.length === 1 ? "" : "s"} left, next "${stepText(left[0], i.facts.platform, localCarrierOf(i.facts).key, jurisdictionOf(i.facts.timeZone)).title}"`
         : "Start the missing-parcel checklist: ask family and neighbours, then file a complaint with the local carrier",
       urgency: "now",
     };

@@ -52,7 +52,7 @@ export const ALIEXPRESS_DISPUTE: Policy<{ escalateAfterDays: number }> = {
 export const ALIEXPRESS_SELLER_RULEBOOK: Policy<{ sellerResponseDays: number }> = {
   id: "aliexpress-seller-rulebook",
   version: 1,
-  name: "AliExpress seller rules (copies)",
+  name: "AliExpress seller rulebook (copies)",
   date: "2026-01-01",
   source: "copies of the AliExpress seller rulebook",
   confidence: "L",
