@@ -39,6 +39,16 @@ const STEP_OF_ACTION: Readonly<Record<string, ChecklistStepId>> = {
   "start-checklist": "check_safe_places",
 };
 
+/** Early "message the seller" steps: once a dispute is open (or further), its own dates take over. */
+const BEFORE_DISPUTE_ACTIONS: ReadonlySet<string> = new Set([
+  "ask-seller-for-tracking",
+  "ask-seller-about-label",
+  "chase-no-update",
+  "contact-seller-no-progress",
+  "contact-seller-returned",
+  "report-carrier-problem",
+]);
+
 /** Steps the buyer has not yet done nor decided to skip, in the checklist's order. */
 function remainingSteps(i: ActionInputs) {
   const { checklistSteps, skippedSteps } = i.view.context;
@@ -276,6 +286,7 @@ export function nextActions(facts: OrderFacts, view: OrderView, alerts: readonly
   for (const rule of ACTION_RULES) {
     const action = rule(inputs);
     if (!action || actions.some((a) => a.id === action.id)) continue;
+    if (BEFORE_DISPUTE_ACTIONS.has(action.id) && !OPEN_CASES.has(view.case)) continue;
     const step = STEP_OF_ACTION[action.id];
     // A step recorded as done is not asked again; one skipped with a reason is the buyer's choice.
     if (step && (checklistSteps.includes(step) || skippedSteps.includes(step))) continue;

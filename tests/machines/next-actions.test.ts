@@ -163,6 +163,15 @@ describe("next actions follow the buyer's progress (issue 13)", () => {
     expect(ids(facts, 21)).not.toContain("open-dispute");
   });
 
+  it("once the dispute is open, the early 'message the seller' steps give way to the dispute's dates", () => {
+    const silent: Partial<OrderFacts> = { platform: "ebay", events: [carrierEvent("departed_origin", 3)] };
+    expect(ids(silent, 21)).toEqual(expect.arrayContaining(["contact-seller-no-progress", "chase-no-update"]));
+    const disputed = ids({ ...silent, reports: [report("dispute_opened", 20)] }, 21);
+    expect(disputed).not.toContain("contact-seller-no-progress");
+    expect(disputed).not.toContain("chase-no-update");
+    expect(disputed).toEqual(expect.arrayContaining(["seller-reply", "escalate-dispute"]));
+  });
+
   it("a marketplace without dated dispute rules gets a plain follow-up, no invented date", () => {
     const facts: Partial<OrderFacts> = { platform: "temu", events: [carrierEvent("in_transit", 3)], reports: [report("dispute_opened", 20)] };
     expect(action(facts, 21, "follow-dispute")?.title).not.toMatch(/\d/);
