@@ -81,6 +81,20 @@ export function plusYears(iso: string, years: number, zone: Zone): string {
   return new Date(addYears(new TZDate(iso, zone.name), years).getTime()).toISOString();
 }
 
+/**
+ * Shifts by business days (Monday to Friday on the buyer's wall clock; public holidays are not
+ * known here, so the date can only be earlier than the marketplace's, never later).
+ */
+export function plusBusinessDays(iso: string, days: number, zone: Zone): string {
+  let ms = isoMs(iso);
+  for (let left = days; left > 0; ) {
+    ms = plusDaysMs(new Date(ms).toISOString(), 1, zone);
+    const weekday = new Date(ms + offsetMs(zone, ms)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return new Date(ms).toISOString();
+}
+
 /** Hours are exact durations, not wall-clock: "within 48 h" is 48 real hours. */
 export function plusHours(iso: string, hours: number): string {
   return new Date(Date.parse(iso) + hours * 3_600_000).toISOString();

@@ -3,10 +3,11 @@
  * rule made it (`reason`) and where the rule comes from (`source`). A date the buyer read on their own
  * order page wins over a computed one and says so. Pure: `now` is an argument.
  */
-import { dayLabel, earliest, isoMs, plusDays, plusDaysMs, plusHours, plusYears, zoneOf, type Zone } from "./calendar.ts";
+import { dayLabel, earliest, isoMs, plusBusinessDays, plusDays, plusDaysMs, plusHours, plusYears, zoneOf, type Zone } from "./calendar.ts";
 import type { Deadline, OrderFacts } from "./order-facts.ts";
 import type { OrderContext } from "./order.machine.ts";
-import { ALIEXPRESS_PROTECTION } from "./policies/aliexpress.ts";
+import { ALIEXPRESS_DISPUTE, ALIEXPRESS_PROTECTION, ALIEXPRESS_SELLER_RULEBOOK } from "./policies/aliexpress.ts";
+import { AMAZON_A_TO_Z, EBAY_MONEY_BACK, WISH_NOT_DELIVERED } from "./policies/other-marketplaces.ts";
 import { BUYERS_GUIDE } from "./policies/buyers-guide.ts";
 import { CARD_CHARGEBACKS, type ChargebackRules } from "./policies/card-networks.ts";
 import { checklistDeadlines } from "./checklist/checklist-deadlines.ts";
@@ -30,7 +31,16 @@ export const MARKETPLACE_WINDOW_IDS: ReadonlySet<string> = new Set([
   "aliexpress-protection-ends",
   "aliexpress-dispute-closes",
   "protection-ends",
+  "ebay-report-closes",
+  "amazon-a-to-z-closes",
+  "wish-refund-closes",
 ]);
+
+/** Once a dispute is open: when the seller must have answered, and from when the buyer may escalate. */
+export const DISPUTE_DEADLINE_IDS = {
+  sellerResponse: ["aliexpress-seller-response-rulebook", "aliexpress-seller-response", "ebay-seller-response"],
+  escalate: ["aliexpress-escalate-opens", "ebay-step-in-closes", "paypal-escalate-by"],
+} as const;
 
 /** Guide deadlines whose passing raises an alert (alerts.ts); listed here so both read one table. */
 export const GUIDE_DEADLINE_IDS = {
@@ -200,13 +210,31 @@ function aliexpressDeadlines(inputs: Inputs): Draft[] {
     source: protection.source === FROM_ORDER_PAGE ? `${source}, with the date from ${FROM_ORDER_PAGE}` : source,
   });
   if (view.case === "dispute_open" && ctx.disputeOpenedAt) {
-    drafts.push({
-      id: "aliexpress-seller-response",
-      ...dueIn(ctx.disputeOpenedAt, rules.sellerResponseDays, zone),
-      title: "The seller must answer your dispute",
-      reason: `The seller has ${rules.sellerResponseDays} days to answer a dispute; after that it goes to AliExpress (you may escalate 3 days after opening).`,
-      source,
-    });
+    const rulebook = ALIEXPRESS_SELLER_RULEBOOK.rules.sellerResponseDays;
+    const escalate = ALIEXPRESS_DISPUTE.rules.escalateAfterDays;
+    drafts.push(
+      {
+        id: "aliexpress-seller-response",
+        ...dueIn(ctx.disputeOpenedAt, rules.sellerResponseDays, zone),
+        title: "The seller must answer your dispute (buyer FAQ)",
+        reason: `AliExpress's buyer help gives the seller ${rules.sellerResponseDays} days to answer a dispute; after that it goes to AliExpress. Copies of the seller rulebook say ${rulebook} days.`,
+        source,
+      },
+      {
+        id: "aliexpress-seller-response-rulebook",
+        ...dueIn(ctx.disputeOpenedAt, rulebook, zone),
+        title: "The seller must answer your dispute (seller rulebook)",
+        reason: `Copies of AliExpress's seller rulebook give the seller ${rulebook} days to answer, else the buyer's refund applies; the buyer help says ${rules.sellerResponseDays} days. Both dates are shown.`,
+        source: sourceOf(ALIEXPRESS_SELLER_RULEBOOK),
+      },
+      {
+        id: "aliexpress-escalate-opens",
+        ...dueIn(ctx.disputeOpenedAt, escalate, zone),
+        title: "You can escalate the dispute to AliExpress",
+        reason: `The "Escalate" button appears ${escalate} days after the dispute was opened.`,
+        source: sourceOf(ALIEXPRESS_DISPUTE),
+      },
+    );
   }
   return drafts;
 }
@@ -234,6 +262,95 @@ function temuDeadlines(inputs: Inputs): Draft[] {
     source: sourceOf(TEMU_PURCHASE_PROTECTION),
   });
   return drafts;
+}
+
+function ebayDeadlines(inputs: Inputs): Draft[] {
+  const { view, ctx, zone, expectedDelivery } = inputs;
+  const rules = EBAY_MONEY_BACK.rules;
+  const source = sourceOf(EBAY_MONEY_BACK);
+  const drafts: Draft[] = [];
+  if (expectedDelivery && OPEN_CASES.has(view.case)) {
+    drafts.push({
+      id: "ebay-report-closes",
+      ...dueIn(expectedDelivery, rules.reportWithinDaysAfterEstimate, zone),
+      title: "Last day to report the item not received on eBay",
+      reason: `eBay's Money Back Guarantee takes a "not received" request up to ${rules.reportWithinDaysAfterEstimate} days after the estimated delivery date (${day(inputs, expectedDelivery)}).`,
+      source: `${source}, with the date from ${FROM_ORDER_PAGE}`,
+    });
+  }
+  if (view.case === "dispute_open" && ctx.disputeOpenedAt) {
+    drafts.push(
+      {
+        id: "ebay-seller-response",
+        due: plusBusinessDays(ctx.disputeOpenedAt, rules.sellerAnswerBusinessDays, zone),
+        title: "The seller must answer your eBay request",
+        reason: `The seller has ${rules.sellerAnswerBusinessDays} business days to answer; then you can ask eBay to step in.`,
+        source,
+      },
+      {
+        id: "ebay-step-in-closes",
+        due: plusBusinessDays(ctx.disputeOpenedAt, rules.stepInWithinBusinessDays, zone),
+        title: "Last day to ask eBay to step in",
+        reason: `Ask eBay to step in within ${rules.stepInWithinBusinessDays} business days of opening the request (weekends skipped; public holidays are not counted, so this date is on the safe side). A closed request cannot be reopened.`,
+        source,
+      },
+    );
+  }
+  return drafts;
+}
+
+function amazonDeadlines(inputs: Inputs): Draft[] {
+  const { view, zone, expectedDelivery } = inputs;
+  if (!expectedDelivery || !OPEN_CASES.has(view.case)) return [];
+  const rules = AMAZON_A_TO_Z.rules;
+  const source = `${sourceOf(AMAZON_A_TO_Z)}, with the date from ${FROM_ORDER_PAGE}`;
+  return [
+    {
+      id: "amazon-a-to-z-opens",
+      ...dueIn(expectedDelivery, rules.opensDaysAfterLatestEstimate, zone),
+      title: "First day for an Amazon A-to-z claim",
+      reason: `An A-to-z claim for a third-party seller's item opens ${rules.opensDaysAfterLatestEstimate} days after the latest estimated delivery date; contact the seller first and wait ${rules.contactSellerWaitHours} hours. A card chargeback bars an A-to-z claim.`,
+      source,
+    },
+    {
+      id: "amazon-a-to-z-closes",
+      ...dueIn(expectedDelivery, rules.closesDaysAfterLatestEstimate, zone),
+      title: "Last day for an Amazon A-to-z claim",
+      reason: `An A-to-z claim must be filed within ${rules.closesDaysAfterLatestEstimate} days of the latest estimated delivery date (${day(inputs, expectedDelivery)}).`,
+      source,
+    },
+  ];
+}
+
+function wishDeadlines(inputs: Inputs): Draft[] {
+  const { view, zone, expectedDelivery } = inputs;
+  if (!expectedDelivery || !OPEN_CASES.has(view.case)) return [];
+  const days = WISH_NOT_DELIVERED.rules.refundWithinDaysAfterMaxDelivery;
+  return [
+    {
+      id: "wish-refund-closes",
+      ...dueIn(expectedDelivery, days, zone),
+      title: "Last day to ask Wish for a refund for an item not delivered",
+      reason: `Wish refunds an item not delivered when asked within ${days} days after its maximum delivery date (${day(inputs, expectedDelivery)}).`,
+      source: `${sourceOf(WISH_NOT_DELIVERED)}, with the date from ${FROM_ORDER_PAGE}`,
+    },
+  ];
+}
+
+/** The platform's own deadlines; a marketplace without computed rules shows the date the buyer typed. */
+function marketplaceDeadlines(inputs: Inputs): Draft[] {
+  switch (inputs.facts.platform) {
+    case "aliexpress":
+      return aliexpressDeadlines(inputs);
+    case "ebay":
+      return [...ebayDeadlines(inputs), ...orderPageProtection(inputs)];
+    case "amazon":
+      return [...amazonDeadlines(inputs), ...orderPageProtection(inputs)];
+    case "wish":
+      return [...wishDeadlines(inputs), ...orderPageProtection(inputs)];
+    default:
+      return orderPageProtection(inputs);
+  }
 }
 
 /** The latest delivery date the marketplace promised, as the buyer read it. */
@@ -387,7 +504,7 @@ export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date)
   const drafts: Draft[] = [
     ...guideDeadlines(inputs),
     ...(settled ? [] : estimatedDelivery(inputs)),
-    ...(facts.platform === "aliexpress" ? aliexpressDeadlines(inputs) : orderPageProtection(inputs)),
+    ...marketplaceDeadlines(inputs),
     ...(facts.platform === "temu" ? temuDeadlines(inputs) : []),
     // Once refunded or closed, payment routes are no longer the buyer's next step.
     ...(!settled && facts.paymentMethod === "paypal" ? paypalDeadlines(inputs) : []),

@@ -3,6 +3,9 @@
  * sentence with its date, and how soon it matters. One rule per entry of ACTION_RULES, tried in order.
  */
 import { dayLabel, isoMs, zoneOf, type Zone } from "./calendar.ts";
+import { localCarrierOf } from "./checklist/checklist-deadlines.ts";
+import { CHECKLIST_STEPS, stepText, type ChecklistStepId } from "./checklist/checklist-steps.ts";
+import { jurisdictionOf } from "./policies/consumer-law.ts";
 import type { OrderView } from "./deadlines.ts";
 import type { Deadline, NextAction, OrderFacts } from "./order-facts.ts";
 import type { Alert, CaseState } from "./vocabulary.ts";
@@ -27,6 +30,30 @@ const day = (i: ActionInputs, iso: string) => dayLabel(iso, i.now, i.zone);
 const daysLeft = (i: ActionInputs, d: Deadline) => (isoMs(d.due) - i.now.getTime()) / DAY_MS;
 /** An open deadline: not passed. */
 const open = (d: Deadline | undefined): d is Deadline => d !== undefined && !d.past;
+
+/** Actions that are a checklist step: once the step is done, or skipped with a reason, it is not asked again. */
+const STEP_OF_ACTION: Readonly<Record<string, ChecklistStepId>> = {
+  "open-dispute": "open_marketplace_case",
+  chargeback: "escalate_payment",
+  "escalate-paypal": "escalate_payment",
+  "start-checklist": "check_safe_places",
+};
+
+/** Early "message the seller" steps: once a dispute is open (or further), its own dates take over. */
+const BEFORE_DISPUTE_ACTIONS: ReadonlySet<string> = new Set([
+  "ask-seller-for-tracking",
+  "ask-seller-about-label",
+  "chase-no-update",
+  "contact-seller-no-progress",
+  "contact-seller-returned",
+  "report-carrier-problem",
+]);
+
+/** Steps the buyer has not yet done nor decided to skip, in the checklist's order. */
+function remainingSteps(i: ActionInputs) {
+  const { checklistSteps, skippedSteps } = i.view.context;
+  return CHECKLIST_STEPS.filter((row) => !checklistSteps.includes(row.id) && !skippedSteps.includes(row.id));
+}
 
 /** Why the buyer should claim their money now: the parcel is late, lost, going back or missing. */
 function claimIsDue(i: ActionInputs): boolean {
@@ -60,11 +87,13 @@ const ACTION_RULES: readonly ActionRule[] = [
       : null,
   (i) => {
     if (!i.alerts.has("missing_after_delivered")) return null;
-    const started = i.view.context.checklistSteps.length > 0;
+    const left = remainingSteps(i);
+    if (left.length === 0) return null;
+    const started = left.length < CHECKLIST_STEPS.length;
     return {
       id: "missing-parcel-checklist",
       title: started
-        ? "Finish the missing-parcel checklist: neighbours and family, the local carrier's complaint, then the marketplace"
+        ? `Finish the missing-parcel checklist: ${left.length} step${left.length === 1 ? "" : "s"} left, next "${stepText(left[0], i.facts.platform, localCarrierOf(i.facts).key, jurisdictionOf(i.facts.timeZone)).title}"`
         : "Start the missing-parcel checklist: ask family and neighbours, then file a complaint with the local carrier",
       urgency: "now",
     };
@@ -132,25 +161,92 @@ const ACTION_RULES: readonly ActionRule[] = [
     if (facts.platform === "temu") {
       return { id: "open-dispute", title: "Ask Temu support for a refund under Purchase Protection ('package not received'), with your tracking and photos", urgency: "now" };
     }
+    const ebay = i.deadlines.get("ebay-report-closes");
+    if (facts.platform === "ebay" && open(ebay)) {
+      return { id: "open-dispute", title: `Report the item not received on eBay (Money Back Guarantee) before ${day(i, ebay.due)}`, urgency: "now" };
+    }
+    const aToZOpens = i.deadlines.get("amazon-a-to-z-opens");
+    const aToZCloses = i.deadlines.get("amazon-a-to-z-closes");
+    if (facts.platform === "amazon" && open(aToZCloses)) {
+      return open(aToZOpens)
+        ? { id: "open-dispute", title: `Contact the seller now; if nothing changes within 48 hours, file an A-to-z claim from ${day(i, aToZOpens.due)} (before ${day(i, aToZCloses.due)})`, urgency: "soon" }
+        : { id: "open-dispute", title: `File an Amazon A-to-z claim before ${day(i, aToZCloses.due)} (contact the seller first and wait 48 hours)`, urgency: "now" };
+    }
+    const wish = i.deadlines.get("wish-refund-closes");
+    if (facts.platform === "wish" && open(wish)) {
+      return { id: "open-dispute", title: `Ask Wish for a refund for an item not delivered before ${day(i, wish.due)}`, urgency: "now" };
+    }
     const paypal = i.deadlines.get("paypal-dispute-closes");
     if (open(paypal)) {
       return { id: "open-dispute", title: `Open a PayPal 'item not received' dispute now: the window closes on ${day(i, paypal.due)}`, urgency: "now" };
     }
     return { id: "open-dispute", title: "Ask the marketplace for a refund for an item not received", urgency: "now" };
   },
+  // Once a dispute is open, the next steps are its dates: the seller's answer, then escalation.
   (i) => {
     if (i.view.case !== "dispute_open") return null;
-    const response = i.deadlines.get("aliexpress-seller-response");
-    if (open(response)) {
-      return { id: "follow-dispute", title: `Answer the seller in the dispute; if there is no solution by ${day(i, response.due)}, escalate it to AliExpress`, urgency: "soon" };
+    const faq = i.deadlines.get("aliexpress-seller-response");
+    const rulebook = i.deadlines.get("aliexpress-seller-response-rulebook");
+    if (faq && rulebook && open(faq)) {
+      return {
+        id: "seller-reply",
+        title: `Answer the seller in the dispute: they should reply by ${day(i, rulebook.due)} (seller rules: 5 days)${rulebook.past ? ", which has passed" : ""}, at the latest by ${day(i, faq.due)} (buyer help: 15 days)`,
+        urgency: "soon",
+      };
     }
-    if (response) return { id: "follow-dispute", title: "Escalate the dispute to AliExpress: the seller's time to answer is over", urgency: "now" };
+    const ebay = i.deadlines.get("ebay-seller-response");
+    if (open(ebay)) return { id: "seller-reply", title: `The seller has until ${day(i, ebay.due)} (3 business days) to answer your eBay request`, urgency: "soon" };
+    return null;
+  },
+  (i) => {
+    if (i.view.case !== "dispute_open") return null;
+    const opens = i.deadlines.get("aliexpress-escalate-opens");
+    const faq = i.deadlines.get("aliexpress-seller-response");
+    const rulebook = i.deadlines.get("aliexpress-seller-response-rulebook");
+    if (opens && faq) {
+      if (faq.past) return { id: "escalate-dispute", title: "Escalate the dispute to AliExpress now: the seller's time to answer is over", urgency: "now" };
+      if (open(opens)) {
+        return { id: "escalate-dispute", title: `You can escalate the dispute to AliExpress from ${day(i, opens.due)} if the seller offers no solution`, urgency: "later" };
+      }
+      const sellerLate = rulebook?.past === true;
+      return {
+        id: "escalate-dispute",
+        title: sellerLate
+          ? `Escalate the dispute to AliExpress if the seller has not offered a solution: their answer was due by ${day(i, rulebook!.due)}`
+          : `Escalate the dispute to AliExpress if the seller offers no solution by ${day(i, faq.due)} (possible now)`,
+        urgency: sellerLate ? "now" : "soon",
+      };
+    }
+    const stepIn = i.deadlines.get("ebay-step-in-closes");
+    const ebayReply = i.deadlines.get("ebay-seller-response");
+    if (open(stepIn)) {
+      return ebayReply && !ebayReply.past
+        ? { id: "escalate-dispute", title: `Ask eBay to step in after ${day(i, ebayReply.due)} if there is no solution, and before ${day(i, stepIn.due)}`, urgency: "later" }
+        : { id: "escalate-dispute", title: `Ask eBay to step in before ${day(i, stepIn.due)}: the seller's time to answer is over`, urgency: "now" };
+    }
     return null;
   },
   (i) => {
     const escalate = i.deadlines.get("paypal-escalate-by");
     if (!open(escalate)) return null;
     return { id: "escalate-paypal", title: `Escalate the PayPal dispute to a claim before ${day(i, escalate.due)}`, urgency: daysLeft(i, escalate) <= 5 ? "now" : "soon" };
+  },
+  (i) => {
+    // A marketplace without dated dispute rules: keep the case moving without inventing a date.
+    if (i.view.case !== "dispute_open") return null;
+    if (["aliexpress", "ebay"].includes(i.facts.platform) || open(i.deadlines.get("paypal-escalate-by"))) return null;
+    return { id: "follow-dispute", title: "Answer the marketplace's messages in your case and send your evidence: tracking, photos, messages", urgency: "soon" };
+  },
+  (i) => {
+    // The date the buyer was promised has passed and the parcel is not there: say so, with the date.
+    const promised = i.deadlines.get("estimated-delivery");
+    if (!promised?.past || !OPEN_CASES.has(i.view.case)) return null;
+    if (["delivered", "returned", "available_for_pickup", "exception"].includes(i.view.state)) return null;
+    return {
+      id: "promised-date-passed",
+      title: `The delivery date you were given (${day(i, promised.due)}) has passed: message the seller and ask for the parcel's status or a refund`,
+      urgency: "soon",
+    };
   },
   (i) =>
     i.view.case === "escalated"
@@ -186,9 +282,15 @@ export function nextActions(facts: OrderFacts, view: OrderView, alerts: readonly
     zone: zoneOf(facts.timeZone),
   };
   const actions: NextAction[] = [];
+  const { checklistSteps, skippedSteps } = view.context;
   for (const rule of ACTION_RULES) {
     const action = rule(inputs);
-    if (action && !actions.some((a) => a.id === action.id)) actions.push(action);
+    if (!action || actions.some((a) => a.id === action.id)) continue;
+    if (BEFORE_DISPUTE_ACTIONS.has(action.id) && !OPEN_CASES.has(view.case)) continue;
+    const step = STEP_OF_ACTION[action.id];
+    // A step recorded as done is not asked again; one skipped with a reason is the buyer's choice.
+    if (step && (checklistSteps.includes(step) || skippedSteps.includes(step))) continue;
+    actions.push(action);
   }
   // With nothing pressing, say when to look again rather than leave the buyer guessing.
   if (!actions.some((a) => a.urgency !== "later")) {

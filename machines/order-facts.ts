@@ -39,6 +39,10 @@ export interface ChecklistEntryFact {
   step: string;
   doneAt: string | null;
   note?: string | null;
+  /** The buyer decided not to do this step (with `reason`): not done, and not "to do" either. */
+  skipped?: boolean;
+  reason?: string | null;
+  reference?: string | null;
 }
 
 export interface OrderFacts {
@@ -56,13 +60,18 @@ export interface OrderFacts {
   estimatedDelivery?: { earliest?: string | null; latest?: string | null } | null;
   /** The buyer's IANA time zone for calendar maths; UTC when absent. */
   timeZone?: string | null;
+  /** ISO 3166-1 alpha-2 country the parcel goes to (contract §4). */
+  destinationCountry?: string | null;
   reports?: BuyerReportFact[];
   // For letters and the packet:
   orderNumber?: string | null;
   item?: string | null;
   amount?: { value: string | number; currency: string } | null;
   seller?: string | null;
-  buyer?: { name?: string | null; address?: string | null; email?: string | null } | null;
+  buyer?: { name?: string | null; address?: string | null; email?: string | null; country?: string | null; language?: string | null } | null;
+  /** The PayPal transaction id or the card statement line. */
+  paymentReference?: string | null;
+  carrierCaseNumber?: string | null;
   checklist?: ChecklistEntryFact[];
 }
 

@@ -22,7 +22,7 @@ import {
 
 export const ORDER_MACHINE_ID = "order";
 /** Bump when the context's shape or a transition's meaning changes: older snapshots are rebuilt from facts. */
-export const ORDER_MACHINE_VERSION = 1;
+export const ORDER_MACHINE_VERSION = 2;
 
 export type KnownMilestone = Exclude<Milestone, "unknown">;
 export type CaseReportKind = (typeof REPORT_KINDS)[number];
@@ -60,7 +60,12 @@ export interface OrderContext {
   escalatedAt: string | null;
   /** "Confirm receipt" starts AliExpress's last 15 days. */
   receivedAt: string | null;
+  /** Checklist steps done (latest report of each step says done), sorted. */
   checklistSteps: string[];
+  /** Checklist steps the buyer decided to skip (latest report says skipped), sorted: not "to do" either. */
+  skippedSteps: string[];
+  /** When each step was last reported; a later report of the same step replaces an earlier one. */
+  stepReportedAt: Record<string, string>;
 }
 
 export interface OrderMachineInput {
@@ -195,9 +200,31 @@ export function recordExtension(context: OrderContext, event: Extract<OrderEvent
   return { protectionExtendedTo: event.protectionEndsAt, protectionExtendedAt: event.at };
 }
 
+/**
+ * The latest report of a step decides it (a later "done" replaces an earlier "skipped" and back).
+ * A done "open a case on the marketplace" step is the buyer saying they opened a dispute, so it also
+ * starts the dispute's clock (the seller's reply and the escalation dates count from it).
+ */
+export const DISPUTE_STEP = "open_marketplace_case";
 export function recordChecklistStep(context: OrderContext, event: Extract<OrderEvent, { type: "report.checklist_step" }>): Partial<OrderContext> {
-  if (event.skipped || context.checklistSteps.includes(event.step)) return {};
-  return { checklistSteps: [...context.checklistSteps, event.step].sort() };
+  const before = context.stepReportedAt[event.step];
+  if (before !== undefined && ms(event.at) < ms(before)) return {};
+  const without = (list: string[]) => list.filter((step) => step !== event.step);
+  const update: Partial<OrderContext> = {
+    checklistSteps: event.skipped ? without(context.checklistSteps) : [...without(context.checklistSteps), event.step].sort(),
+    skippedSteps: event.skipped ? [...without(context.skippedSteps), event.step].sort() : without(context.skippedSteps),
+    stepReportedAt: { ...context.stepReportedAt, [event.step]: event.at },
+  };
+  if (stepOpensDispute(context, event)) Object.assign(update, recordReport(context, { type: "report.dispute_opened", at: event.at }));
+  return update;
+}
+
+/** A done dispute step moves the case on, unless the buyer has already escalated that dispute. */
+export function stepOpensDispute(context: OrderContext, event: Extract<OrderEvent, { type: "report.checklist_step" }>): boolean {
+  if (event.step !== DISPUTE_STEP || event.skipped || context.latestReportKind === "escalated") return false;
+  const before = context.stepReportedAt[event.step];
+  if (before !== undefined && ms(event.at) < ms(before)) return false;
+  return isLatestReport(context, { type: "report.dispute_opened", at: event.at });
 }
 
 /**
@@ -230,6 +257,8 @@ export function initialContextOf(input: OrderMachineInput): OrderContext {
     escalatedAt: null,
     receivedAt: null,
     checklistSteps: [],
+    skippedSteps: [],
+    stepReportedAt: {},
   };
 }
 
@@ -273,6 +302,8 @@ export const orderMachine = setup({
     hasOnlyTrackingNumber: ({ context }) => context.latestMilestone === null && context.hasTracking,
     hasNoTrackingYet: ({ context }) => context.latestMilestone === null && !context.hasTracking,
     hasNoCase: ({ context }) => context.latestReportKind === null,
+    // "I opened a case on the marketplace" (a done checklist step) is a dispute_opened report.
+    opensDispute: ({ context, event }) => event.type === "report.checklist_step" && stepOpensDispute(context, event),
   },
   actions: {
     recordCarrierEvents: assign(({ context, event }) =>
@@ -316,6 +347,7 @@ export const orderMachine = setup({
         ...caseTransitions,
         // A checklist step without a report still means the buyer is looking for the parcel.
         "report.checklist_step": [
+          { guard: "opensDispute", target: ".dispute_open", actions: "recordChecklistStep" },
           { guard: "hasNoCase", target: ".checklist", actions: "recordChecklistStep" },
           { actions: "recordChecklistStep" },
         ],
@@ -341,42 +373,4 @@ export function caseOf(snapshot: OrderSnapshot): CaseState {
 export interface OrderStateValue {
   parcel: OrderState;
   case: CaseState;
-}
-
-/**
- * One replayed fact applied without XState's interpreter (about 15 µs a transition, most of a
- * re-assessment): the same guards and actions as the machine above, picked the way its transitions
- * pick them. It covers only the events a replay sends (one `carrier.events` batch, then reports);
- * anything else gives null and the caller steps the real machine. KEEP IN STEP with the machine:
- * replay.ts checks this against the machine's own result for every new pair of final states, and
- * tests/machines/replay.test.ts compares whole replays with XState's `transition`.
- */
-export function replayStep(value: OrderStateValue, context: OrderContext, event: OrderEvent): { value: OrderStateValue; context: OrderContext } | null {
-  switch (event.type) {
-    case "carrier.events": {
-      // parcel region: keepsState, else the one leadsTo guard that holds; no candidate, no step.
-      const folded = foldCarrierEvents(context, event);
-      if (folded.latestMilestone === context.latestMilestone) return { value, context: { ...context, ...folded } };
-      const target = folded.latestMilestone === null ? null : STATE_OF_MILESTONE[folded.latestMilestone];
-      if (target === null || target === "awaiting_shipment") return { value, context };
-      return { value: { parcel: target, case: value.case }, context: { ...context, ...folded } };
-    }
-    case "report.protection_extended":
-      return { value, context: { ...context, ...recordExtension(context, event) } };
-    case "report.checklist_step": {
-      const next = { ...context, ...recordChecklistStep(context, event) };
-      return { value: context.latestReportKind === null ? { parcel: value.parcel, case: "checklist" } : value, context: next };
-    }
-    case "carrier.event":
-    case "order.updated":
-    case "clock.tick":
-      return null;
-    default: {
-      const kind = event.type.slice("report.".length) as CaseReportKind;
-      if (!Object.hasOwn(CASE_OF_REPORT, kind)) return null;
-      const latest = isLatestReport(context, event);
-      const next = { ...context, ...recordReport(context, event) };
-      return { value: latest ? { parcel: value.parcel, case: CASE_OF_REPORT[kind] } : value, context: next };
-    }
-  }
 }

@@ -12,14 +12,12 @@ import {
   ORDER_MACHINE_VERSION,
   initialContextOf,
   orderMachine,
-  replayStep,
   type CarrierEventFact,
   type CaseReportKind,
   type OrderContext,
   type OrderMachineInput,
   type OrderEvent,
   type OrderSnapshot,
-  type OrderStateValue,
 } from "./order.machine.ts";
 import { CASE_STATES, MILESTONES, ORDER_STATES, PLATFORMS, REPORT_KINDS, type Milestone } from "./vocabulary.ts";
 
@@ -189,52 +187,13 @@ function stepMachine(start: OrderSnapshot, events: readonly OrderEvent[], scope:
   return snapshot;
 }
 
-function sameContext(a: OrderContext, b: OrderContext): boolean {
-  const keys = Object.keys(a) as Array<keyof OrderContext>;
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => {
-    const x = a[key], y = b[key];
-    return Array.isArray(x) && Array.isArray(y) ? x.length === y.length && x.every((item, i) => item === y[i]) : x === y;
-  });
-}
-
 /**
- * Replays apply facts with the machine's own guards and actions (replayStep) instead of its
- * interpreter. The snapshot handed out is a real one: the first order to end in a given pair of
- * states is stepped through the machine, its result kept as the shape for that pair, and compared
- * with replayStep's answer. Should they ever differ (the machine changed, replayStep did not),
- * replayStep is dropped and every later replay steps the machine again: slower, never different.
+ * The order's snapshot at `now`, rebuilt from its facts by XState's own transition: the machine is
+ * the only interpreter (DESIGN.md principle 3), so a replay can never disagree with it.
  */
-const finishedSnapshots = new Map<string, OrderSnapshot>();
-let replayStepAgrees = true;
-
-/** False once replayStep disagreed with the machine (see above); the bench prints it. */
-export function replayIsFast(): boolean {
-  return replayStepAgrees;
-}
-
-/** The order's snapshot at `now`, rebuilt from its facts. */
 export function replay(facts: OrderFacts, now: Date): OrderSnapshot {
   const scope = inertScope();
-  const start = startingSnapshot(orderMachineInput(facts, now), scope);
-  const events = orderEventsOf(facts);
-  if (!replayStepAgrees) return stepMachine(start, events, scope);
-  let value = start.value as OrderStateValue;
-  let context = start.context;
-  for (const event of events) {
-    const step = replayStep(value, context, event);
-    if (step === null) return stepMachine(start, events, scope);
-    value = step.value;
-    context = step.context;
-  }
-  const key = `${value.parcel}|${value.case}`;
-  const shape = finishedSnapshots.get(key);
-  if (shape !== undefined) return { ...shape, context };
-  const stepped = stepMachine(start, events, scope);
-  const { parcel, case: caseState } = stepped.value as OrderStateValue;
-  if (parcel === value.parcel && caseState === value.case && sameContext(stepped.context, context)) finishedSnapshots.set(key, stepped);
-  else replayStepAgrees = false;
-  return stepped;
+  return stepMachine(startingSnapshot(orderMachineInput(facts, now), scope), orderEventsOf(facts), scope);
 }
 
 /** What is stored in `orders.snapshot` (JSON) next to `orders.snapshot_version`. */
@@ -304,6 +263,8 @@ const OrderContextSchema = z.object({
   escalatedAt: iso,
   receivedAt: iso,
   checklistSteps: z.array(z.string()),
+  skippedSteps: z.array(z.string()),
+  stepReportedAt: z.record(z.string()),
 }) satisfies z.ZodType<OrderContext>;
 
 const PersistedSchema = z.object({

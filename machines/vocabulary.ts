@@ -66,7 +66,8 @@ export type CaseState = (typeof CASE_STATES)[number];
 export const REPORT_KINDS = ["not_received", "contacted_seller", "dispute_opened", "escalated", "refunded", "received", "closed"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const PLATFORMS = ["aliexpress", "temu", "other"] as const;
+/** Contract §4 `platform`; the web wizard offers AliExpress, Temu and "another marketplace" (with its name). */
+export const PLATFORMS = ["aliexpress", "temu", "ebay", "amazon", "shein", "wish", "joom", "other"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const PAYMENT_METHODS = ["card", "paypal", "other"] as const;

@@ -174,3 +174,69 @@ export function latestHandover<E extends { at: string | null; text: string }>(
   }
   return latest;
 }
+
+export interface KnownLeg {
+  number: string;
+  carrier: CarrierId | string | null;
+}
+
+export interface SplitLegsOptions extends DetectContext {
+  /** The order's numbers, first leg first. */
+  legs: readonly KnownLeg[];
+  /**
+   * The leg the buyer said the paste comes from (the paste form's select). Without it: the leg just
+   * before the known number a hand-over line announces (a whole first-leg history pasted again), else
+   * the latest leg (the one being followed).
+   */
+  startNumber?: string | null;
+}
+
+export interface SplitLegsResult<E> {
+  /** Each event with the number of the leg that reported it, and that leg's carrier when known. */
+  events: Array<E & { trackingNumber: string | null; carrier: string | null }>;
+  /** Legs announced by a hand-over in these events that the order did not know, in the order announced. */
+  newLegs: Array<HandoverLeg & { at: string | null }>;
+}
+
+/**
+ * Gives every event of a pasted history its leg. In time order: a line that names one of the
+ * order's numbers belongs to that number; a hand-over line ("The destination carrier tracking number
+ * is …") still belongs to the leg that reported it, and every later line belongs to the new number;
+ * any other line belongs to the leg the paste is being read under (see `startNumber`). Events without a time are the oldest we know of, so they stay on the starting leg.
+ */
+function defaultStart(events: readonly { text: string }[], order: readonly number[], options: SplitLegsOptions): string | null {
+  const numbers = options.legs.map((leg) => normalise(leg.number));
+  for (const i of order) {
+    const handover = findHandover(events[i].text, options);
+    const index = handover ? numbers.indexOf(handover.number) : -1;
+    if (index > 0) return numbers[index - 1];
+  }
+  return numbers.at(-1) ?? null;
+}
+
+export function splitLegs<E extends { at: string | null; text: string }>(events: readonly E[], options: SplitLegsOptions): SplitLegsResult<E> {
+  const known = new Map<string, KnownLeg>(options.legs.map((leg) => [normalise(leg.number), { number: normalise(leg.number), carrier: leg.carrier }]));
+  const time = (e: E) => (e.at === null ? Number.NEGATIVE_INFINITY : Date.parse(e.at));
+  const order = events.map((e, i) => i).sort((a, b) => time(events[a]) - time(events[b]) || a - b);
+  const start = options.startNumber ? normalise(options.startNumber) : defaultStart(events, order, options);
+  const assigned = new Array<{ trackingNumber: string | null; carrier: string | null }>(events.length);
+  const newLegs: SplitLegsResult<E>["newLegs"] = [];
+  let current = start;
+  for (const i of order) {
+    const event = events[i];
+    const upper = normalise(event.text);
+    // A line that names one of the order's numbers (other than a hand-over announcing it) is that leg's.
+    const named = [...known.keys()].find((n) => n !== current && n.length >= 8 && upper.includes(n));
+    const handover = findHandover(event.text, { ...options, ...(current ? { currentNumber: current } : {}) });
+    const owner = handover || !named ? current : named;
+    assigned[i] = { trackingNumber: owner, carrier: owner ? (known.get(owner)?.carrier ?? null) : null };
+    if (handover && handover.number !== current) {
+      if (!known.has(handover.number)) {
+        known.set(handover.number, { number: handover.number, carrier: handover.carrier });
+        newLegs.push({ ...handover, at: event.at });
+      }
+      current = handover.number;
+    }
+  }
+  return { events: events.map((e, i) => ({ ...e, ...assigned[i] })), newLegs };
+}

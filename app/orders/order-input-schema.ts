@@ -78,13 +78,26 @@ const AmountSchema = z.object(
   { invalid_type_error: 'expected {"value": 12.34, "currency": "EUR"}' },
 );
 
+const countryCode = z
+  .string({ invalid_type_error: "expected an ISO 3166-1 alpha-2 country code such as ES" })
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "expected an ISO 3166-1 alpha-2 country code such as ES")
+  .transform((value) => value.toUpperCase());
+
 const BuyerSchema = z.object(
-  { name: optionalText, address: optionalText, email: optionalText },
+  { name: optionalText, address: optionalText, email: optionalText, country: countryCode.nullish(), language: optionalText },
   { invalid_type_error: 'expected {"name": "…", "address": "…", "email": "…"}' },
 );
 
 const ChecklistEntrySchema = z.object(
-  { step: z.string({ required_error: "each checklist entry needs its step" }), doneAt: isoDate.nullable().optional(), note: optionalText },
+  {
+    step: z.string({ required_error: "each checklist entry needs its step" }),
+    doneAt: isoDate.nullable().optional(),
+    skipped: z.boolean({ invalid_type_error: "expected true or false" }).optional(),
+    reason: optionalText,
+    note: optionalText,
+    reference: optionalText,
+  },
   { invalid_type_error: 'expected {"step": "…", "doneAt": "…", "note": "…"}' },
 );
 
@@ -107,12 +120,15 @@ const OrderInputObjectSchema = z.object(
     protectionEndsAt: isoDate.nullish(),
     estimatedDelivery: EstimatedDeliverySchema.nullish(),
     timeZone: timeZone.nullish(),
+    destinationCountry: countryCode.nullish(),
     reports: z.array(ReportInputSchema, { invalid_type_error: "expected a list of reports" }).default([]),
     orderNumber: z.union([z.string(), z.number()]).transform(String).nullish(),
     item: optionalText,
     amount: AmountSchema.nullish(),
     seller: optionalText,
     buyer: BuyerSchema.nullish(),
+    paymentReference: optionalText,
+    carrierCaseNumber: optionalText,
     checklist: z.array(ChecklistEntrySchema, { invalid_type_error: "expected a list of checklist steps" }).optional(),
   },
   {
@@ -128,6 +144,9 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
   const zone = raw.timeZone ?? "UTC";
   const utc = (value: string) => toUtcIso(value, zone);
   const utcOrNull = (value: string | null | undefined) => (value == null ? null : utc(value));
+  // A date without a time is a whole day on the buyer's calendar: a window or an estimate that ends
+  // on that day ends at its last second, one that starts on it starts at midnight (no invented hour).
+  const dayEndOrNull = (value: string | null | undefined) => (value == null ? null : isDateOnly(value) ? endOfDayIso(value, zone) : utc(value));
   return {
     platform: raw.platform,
     platformName: raw.platformName ?? null,
@@ -147,17 +166,18 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
     paymentMethod: raw.paymentMethod ?? null,
     cardNetwork: raw.cardNetwork ?? null,
     shippedAt: utcOrNull(raw.shippedAt),
-    protectionEndsAt: utcOrNull(raw.protectionEndsAt),
+    protectionEndsAt: dayEndOrNull(raw.protectionEndsAt),
     estimatedDelivery: raw.estimatedDelivery
-      ? { earliest: utcOrNull(raw.estimatedDelivery.earliest), latest: utcOrNull(raw.estimatedDelivery.latest) }
+      ? { earliest: utcOrNull(raw.estimatedDelivery.earliest), latest: dayEndOrNull(raw.estimatedDelivery.latest) }
       : null,
     timeZone: raw.timeZone ?? null,
+    destinationCountry: raw.destinationCountry ?? null,
     reports: raw.reports.map((report) => ({
       at: utc(report.at),
       kind: report.kind,
       note: report.note ?? null,
       reference: report.reference ?? null,
-      ...(report.protectionEndsAt ? { protectionEndsAt: utc(report.protectionEndsAt) } : {}),
+      ...(report.protectionEndsAt ? { protectionEndsAt: dayEndOrNull(report.protectionEndsAt)! } : {}),
       ...(report.step ? { step: report.step } : {}),
       ...(report.skipped !== undefined ? { skipped: report.skipped } : {}),
     })),
@@ -165,9 +185,28 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
     item: raw.item ?? null,
     amount: raw.amount ? { value: raw.amount.value, currency: raw.amount.currency.toUpperCase() } : null,
     seller: raw.seller ?? null,
-    buyer: raw.buyer ? { name: raw.buyer.name ?? null, address: raw.buyer.address ?? null, email: raw.buyer.email ?? null } : null,
+    buyer: raw.buyer
+      ? {
+          name: raw.buyer.name ?? null,
+          address: raw.buyer.address ?? null,
+          email: raw.buyer.email ?? null,
+          ...(raw.buyer.country ? { country: raw.buyer.country } : {}),
+          ...(raw.buyer.language ? { language: raw.buyer.language } : {}),
+        }
+      : null,
+    ...(raw.paymentReference ? { paymentReference: raw.paymentReference } : {}),
+    ...(raw.carrierCaseNumber ? { carrierCaseNumber: raw.carrierCaseNumber } : {}),
     ...(raw.checklist
-      ? { checklist: raw.checklist.map((c) => ({ step: c.step, doneAt: utcOrNull(c.doneAt), note: c.note ?? null })) }
+      ? {
+          checklist: raw.checklist.map((c) => ({
+            step: c.step,
+            doneAt: utcOrNull(c.doneAt),
+            note: c.note ?? null,
+            ...(c.skipped !== undefined ? { skipped: c.skipped } : {}),
+            ...(c.reason ? { reason: c.reason } : {}),
+            ...(c.reference ? { reference: c.reference } : {}),
+          })),
+        }
       : {}),
   };
 });
@@ -215,6 +254,16 @@ function parseIsoDate(value: string, zone: string): Date | null {
   }
   // No offset: the wall-clock time the buyer read, in their zone.
   return new Date(new TZDate(year, month - 1, day, hour, minute, second, ms, zone).getTime());
+}
+
+function isDateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+
+/** The last second of that calendar day in the zone (as the web forms store a day that ends a window). */
+function endOfDayIso(value: string, zone: string): string {
+  const [year, month, day] = value.trim().split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, 23, 59, 59, 0, zone).getTime()).toISOString();
 }
 
 function normaliseOffset(offset: string): string {

@@ -5,6 +5,7 @@
  */
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
+import { splitLegs } from "~/carriers/handover.ts";
 import { parseHistory } from "~/carriers/paste/parse-history.ts";
 import type { DB } from "../../db/client.server.ts";
 import { deleteOrder, ownedOrderId } from "../../db/queries/orders.server.ts";
@@ -79,12 +80,28 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
       };
     }
     const numbers = await listTrackingNumbers(db, userId, orderId);
-    const current = numbers.filter((n) => n.leg === Math.max(...numbers.map((m) => m.leg)))[0]?.number ?? null;
+    // The buyer says which leg the paste comes from (the form's select); without a choice, splitLegs decides.
+    const chosen = submission.value.leg && numbers.some((n) => n.number === submission.value.leg) ? submission.value.leg : null;
+    const split = splitLegs(parsed.events, { legs: numbers, startNumber: chosen, platform: req.platform });
+    if (split.newLegs.length > 0) {
+      let nextLeg = Math.max(0, ...numbers.map((n) => n.leg)) + 1;
+      await addTrackingNumbers(db, userId, orderId, split.newLegs.map((leg) => ({ number: leg.number, carrier: leg.carrier, leg: nextLeg++, source: "handover" as const })), now);
+      registerNumbersInBackground(db, userId, orderId, now);
+    }
     await addTrackingEvents(
       db,
       userId,
       orderId,
-      parsed.events.map((e) => ({ at: e.at, text: e.text, location: e.location, milestone: e.milestone, confidence: e.confidence, trackingNumber: current, source: "paste" as const })),
+      split.events.map((e) => ({
+        at: e.at,
+        text: e.text,
+        location: e.location,
+        milestone: e.milestone,
+        confidence: e.confidence,
+        trackingNumber: e.trackingNumber,
+        carrier: e.carrier,
+        source: "paste" as const,
+      })),
       now,
     );
     return back("events");

@@ -22,6 +22,8 @@ export const AddEventsSchema = z.object({
     .string({ required_error: "Paste the tracking history, with the date of each event." })
     .trim()
     .max(200_000, "That paste is too long; copy only the tracking history."),
+  /** The tracking number the history was copied from (the paste form's leg select); empty: the latest leg. */
+  leg: z.string().trim().max(60).optional(),
 });
 
 export const AddNumberSchema = z.object({

@@ -1,4 +1,6 @@
 /** Everything the order page shows, from the stored facts assessed at `now`. */
+import { actionLink } from "./action-links.ts";
+import type { AssessmentView } from "./wizard/assessment-view.ts";
 import type { DB } from "../../db/client.server.ts";
 import { listReports, reportData } from "../../db/queries/reports.server.ts";
 import { listTrackingEvents, listTrackingNumbers } from "../../db/queries/tracking.server.ts";
@@ -53,10 +55,15 @@ export async function loadOrderPage(db: DB, userId: string, userTimeZone: string
       now,
       !FINISHED_STATES.has(assessment.state),
     ),
-    view: assessmentView(assessment, tz, now),
+    view: withActionLinks(assessmentView(assessment, tz, now), order.id),
     overrides,
     providerStatus,
     timeZone: tz,
     reports: reports.map((r) => ({ id: r.id, label: REPORT_LABELS[r.kind] ?? r.kind, when: formatDate(r.at, tz, true) ?? "", note: r.note })),
   };
+}
+
+/** Each action with the page where it is done (action-links.ts). */
+function withActionLinks(view: AssessmentView, orderId: string): AssessmentView {
+  return { ...view, actions: view.actions.map((a) => { const link = actionLink(a.id, orderId); return link ? { ...a, link } : a; }) };
 }

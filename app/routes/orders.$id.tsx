@@ -131,7 +131,7 @@ export default function OrderPage() {
       </section>
       <section className="panel" aria-labelledby="add-events-heading">
         <h2 id="add-events-heading">Add more events</h2>
-        <AddEventsForm lastResult={last("add-events")} />
+        <AddEventsForm lastResult={last("add-events")} legs={page.numbers} />
       </section>
       {page.reports.length > 0 ? (
         <section className="panel" aria-labelledby="reports-heading">

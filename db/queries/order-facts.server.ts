@@ -6,6 +6,7 @@
 import type { BuyerReportFact, ChecklistEntryFact, OrderFacts, TrackingEventFact } from "../../machines/order-facts.ts";
 import { CARD_NETWORKS, MILESTONES, PAYMENT_METHODS, PLATFORMS, type Milestone } from "../../machines/vocabulary.ts";
 import type { DB } from "../client.server.ts";
+import { expectedDeliveryOf } from "../../machines/expected-delivery.ts";
 import { loadFactsRowsPage, loadOrderRows, type FactsEventRow, type FactsReportRow, type FactsRows, type FactsSource, type OrdersFilter } from "./order-rows.server.ts";
 import { STORED_REPORT_KINDS, reportData, type StoredReportKind } from "./reports.server.ts";
 
@@ -85,9 +86,13 @@ export function orderFactsFromRows({ order, userTimeZone, numbers, events, repor
     seller: order.seller,
     checklist: checklistFrom(reports),
   };
-  if (order.estimated_delivery_earliest || order.estimated_delivery_latest) {
-    facts.estimatedDelivery = { earliest: order.estimated_delivery_earliest, latest: order.estimated_delivery_latest };
-  }
+  // The promised day the buyer typed counts as the expected delivery too (issue 13: it used to be dropped here).
+  const expected = expectedDeliveryOf({
+    promisedDeliveryAt: order.promised_delivery_at,
+    estimatedEarliest: order.estimated_delivery_earliest,
+    estimatedLatest: order.estimated_delivery_latest,
+  });
+  if (expected) facts.estimatedDelivery = expected;
   if (order.amount_value !== null && order.currency !== null) {
     facts.amount = { value: order.amount_value, currency: order.currency };
   }

@@ -17,7 +17,7 @@ export type TrackingEventWithNumber = TrackingEvent & { tracking_number: string 
 export type FactsOrderRow = Pick<
   Order,
   | "id" | "user_id" | "platform" | "platform_name" | "order_number" | "ordered_at" | "shipped_at" | "item" | "seller"
-  | "amount_value" | "currency" | "payment_method" | "card_network" | "protection_ends_at"
+  | "amount_value" | "currency" | "payment_method" | "card_network" | "protection_ends_at" | "promised_delivery_at"
   | "estimated_delivery_earliest" | "estimated_delivery_latest" | "time_zone"
 >;
 /** An event's facts columns: never the provider's raw payload or the dedupe key. */
@@ -119,7 +119,7 @@ export type FactsSource = DB | SQLite.Database;
 // or dedupe key is read.
 const ORDERS_SQL = `select o.id, o.user_id, o.platform, o.platform_name, o.order_number, o.ordered_at, o.shipped_at, o.item, o.seller,
   o.amount_value, o.currency, o.payment_method, o.card_network, o.protection_ends_at, o.estimated_delivery_earliest,
-  o.estimated_delivery_latest, o.time_zone, u.time_zone as user_time_zone
+  o.estimated_delivery_latest, o.time_zone, u.time_zone as user_time_zone, o.promised_delivery_at
   from orders o join users u on u.id = o.user_id where o.id > ? order by o.id limit ?`;
 const NUMBERS_SQL = "select order_id, id, number from tracking_numbers where order_id >= ? and order_id <= ? order by order_id, leg, created_at, id";
 const EVENTS_SQL = `select order_id, tracking_number_id, id, occurred_at, location, text, carrier, source, milestone, confidence, created_at
@@ -213,6 +213,7 @@ export async function loadFactsRowsPage(source: FactsSource, afterId: string | n
       estimated_delivery_earliest: o[14],
       estimated_delivery_latest: o[15],
       time_zone: o[16],
+      promised_delivery_at: o[18],
     } as FactsOrderRow;
     return { order, userTimeZone: o[17] as string, numbers: numbersOf.get(id) ?? [], events: eventsOf.get(id) ?? [], reports: reportsOf.get(id) ?? [] };
   });

@@ -18,11 +18,21 @@ export interface ChecklistDeadlineDraft {
   source: string;
 }
 
-/** The carrier that made the delivery scan (else the latest carrier named), as the checklist knows it. */
-export function localCarrierOf(facts: Pick<OrderFacts, "events">): { id: string | null; key: LocalCarrierKey } {
-  const named = facts.events.filter((e) => e.carrier);
+/**
+ * The carrier that made the delivery scan, else the carrier of the last leg (the parcel's latest
+ * tracking number) that reported anything, else the latest carrier named: after a hand-over the
+ * local carrier's advice applies, not the first carrier's.
+ */
+export function localCarrierOf(facts: Pick<OrderFacts, "events"> & Partial<Pick<OrderFacts, "trackingNumbers">>): { id: string | null; key: LocalCarrierKey } {
+  const timeOf = (at: string | null) => (at === null ? Number.NEGATIVE_INFINITY : Date.parse(at) || Number.NEGATIVE_INFINITY);
+  const named = facts.events.filter((e) => e.carrier).sort((a, b) => timeOf(a.at) - timeOf(b.at));
   const delivered = named.filter((e) => e.milestone === "delivered");
-  const id = (delivered.at(-1) ?? named.at(-1))?.carrier ?? null;
+  const norm = (n: string) => n.replace(/[\s-]/g, "").toUpperCase();
+  const legs = (facts.trackingNumbers ?? []).map(norm);
+  const legOf = (e: (typeof named)[number]) => (e.trackingNumber ? legs.indexOf(norm(e.trackingNumber)) : -1);
+  const lastLeg = Math.max(-1, ...named.map(legOf));
+  const onLastLeg = lastLeg >= 0 ? named.filter((e) => legOf(e) === lastLeg) : [];
+  const id = (delivered.at(-1) ?? onLastLeg.at(-1) ?? named.at(-1))?.carrier ?? null;
   return { id, key: (id && LOCAL_CARRIER_OF[id]) || "local" };
 }
 

@@ -33,3 +33,28 @@ export const ALIEXPRESS_PROTECTION: Policy<{
     sellerResponseDays: 15,
   },
 };
+
+/**
+ * Once a dispute is open (POLICIES.md, "AliExpress"): the buyer FAQ gives the seller 15 days
+ * (ALIEXPRESS_PROTECTION.sellerResponseDays) and lets the buyer escalate 3 days after opening; copies
+ * of the seller rulebook give the seller only 5 days. Both are shown; reminders use the earlier.
+ */
+export const ALIEXPRESS_DISPUTE: Policy<{ escalateAfterDays: number }> = {
+  id: "aliexpress-dispute",
+  version: 1,
+  name: "AliExpress help (dispute negotiation)",
+  date: "2019-06-01",
+  source: "AliExpress help: dispute negotiation",
+  confidence: "L",
+  rules: { escalateAfterDays: 3 },
+};
+
+export const ALIEXPRESS_SELLER_RULEBOOK: Policy<{ sellerResponseDays: number }> = {
+  id: "aliexpress-seller-rulebook",
+  version: 1,
+  name: "AliExpress seller rulebook (copies)",
+  date: "2026-01-01",
+  source: "copies of the AliExpress seller rulebook",
+  confidence: "L",
+  rules: { sellerResponseDays: 5 },
+};

@@ -1,5 +1,6 @@
 /** Every policy the engine knows, for the packet's "rules used" page and the tests. */
-import { ALIEXPRESS_PROTECTION } from "./aliexpress.ts";
+import { ALIEXPRESS_DISPUTE, ALIEXPRESS_PROTECTION, ALIEXPRESS_SELLER_RULEBOOK } from "./aliexpress.ts";
+import { AMAZON_A_TO_Z, EBAY_MONEY_BACK, WISH_NOT_DELIVERED } from "./other-marketplaces.ts";
 import { BUYERS_GUIDE } from "./buyers-guide.ts";
 import { CARD_CHARGEBACKS } from "./card-networks.ts";
 import { UK_CHARGEBACK, UK_SECTION_75, US_FCBA } from "./consumer-law.ts";
@@ -11,6 +12,11 @@ import { ALIEXPRESS_DELIVERED_EVIDENCE, ROYAL_MAIL_FROM_ABROAD, TEMU_DELIVERED_G
 export const ALL_POLICIES: ReadonlyArray<Policy<unknown>> = [
   BUYERS_GUIDE,
   ALIEXPRESS_PROTECTION,
+  ALIEXPRESS_DISPUTE,
+  ALIEXPRESS_SELLER_RULEBOOK,
+  EBAY_MONEY_BACK,
+  AMAZON_A_TO_Z,
+  WISH_NOT_DELIVERED,
   TEMU_LATE_DELIVERY,
   TEMU_PURCHASE_PROTECTION,
   PAYPAL_BUYER_PROTECTION,

@@ -75,4 +75,9 @@ export const REPORT_LABEL: Record<ReportKind | "protection_extended" | "checklis
 export const PLATFORM_LABEL: Record<Exclude<Platform, "other">, string> = {
   aliexpress: "AliExpress",
   temu: "Temu",
+  ebay: "eBay",
+  amazon: "Amazon",
+  shein: "SHEIN",
+  wish: "Wish",
+  joom: "Joom",
 };

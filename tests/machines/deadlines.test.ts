@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assessOrder } from "../../machines/assess.ts";
 import { FROM_ORDER_PAGE } from "../../machines/deadlines.ts";
 import type { Deadline, OrderFacts } from "../../machines/order-facts.ts";
+import { parseOrderInput } from "../../app/orders/order-input-schema.ts";
 import { carrierEvent, day, nowAt, orderFacts, report } from "../factories/order-facts.ts";
 
 function deadlinesOf(facts: Partial<OrderFacts>, now = 10): Map<string, Deadline> {
@@ -46,6 +47,18 @@ const rows: Row[] = [
     reason: /confirmed receipt/,
   },
   { rule: "AliExpress dispute: the seller has 15 days to answer", facts: { ...shipped, reports: [report("dispute_opened", 20)] }, id: "aliexpress-seller-response", due: 35 },
+  // 1 March 2026 is a Sunday: a dispute opened on day 20 (Saturday 21 March) starts the clocks below.
+  { rule: "AliExpress dispute: the seller rulebook gives the seller 5 days (shown beside the FAQ's 15)", facts: { ...shipped, reports: [report("dispute_opened", 20)] }, id: "aliexpress-seller-response-rulebook", due: 25, source: /seller rulebook/, reason: /buyer help says 15 days/ },
+  { rule: "AliExpress dispute: escalation possible 3 days after opening", facts: { ...shipped, reports: [report("dispute_opened", 20)] }, id: "aliexpress-escalate-opens", due: 23, source: /AliExpress help/ },
+  { rule: "AliExpress dispute: a done 'open a case' checklist step opens the dispute", facts: { ...shipped, reports: [report("checklist_step", 20, { step: "open_marketplace_case", reference: "D-1" })] }, id: "aliexpress-escalate-opens", due: 23 },
+  { rule: "AliExpress dispute dates: none before a dispute is open", facts: shipped, id: "aliexpress-seller-response-rulebook", due: null },
+  { rule: "eBay: report an item not received up to 30 days after the estimated delivery", facts: { platform: "ebay", estimatedDelivery: { latest: day(20) } }, id: "ebay-report-closes", due: 50, source: /eBay Money Back Guarantee.*your order page/ },
+  { rule: "eBay: the seller has 3 business days to answer (weekend skipped)", facts: { platform: "ebay", reports: [report("dispute_opened", 20)] }, id: "ebay-seller-response", due: 24, source: /eBay/ },
+  { rule: "eBay: ask eBay to step in within 21 business days of opening", facts: { platform: "ebay", reports: [report("dispute_opened", 20)] }, id: "ebay-step-in-closes", due: 50, reason: /21 business days/ },
+  { rule: "Amazon A-to-z: eligible 3 days after the latest estimated delivery", facts: { platform: "amazon", estimatedDelivery: { latest: day(20) } }, id: "amazon-a-to-z-opens", due: 23, source: /A-to-z/, reason: /48 hours/ },
+  { rule: "Amazon A-to-z: closes 90 days after the latest estimated delivery", facts: { platform: "amazon", estimatedDelivery: { latest: day(20) } }, id: "amazon-a-to-z-closes", due: 110 },
+  { rule: "Amazon A-to-z: no window without an estimated delivery date", facts: { platform: "amazon" }, id: "amazon-a-to-z-closes", due: null },
+  { rule: "Wish: ask for a refund within 30 days after the maximum delivery date", facts: { platform: "wish", estimatedDelivery: { latest: day(20) } }, id: "wish-refund-closes", due: 50, source: /Wish/ },
   { rule: "Temu late-delivery credit: 48 h after the latest estimate", facts: { platform: "temu", estimatedDelivery: { earliest: day(8), latest: day(12) } }, id: "temu-late-delivery-credit", due: 14, source: "Temu Late Delivery Compensation Policy (2023-09-15)" },
   { rule: "Temu late-delivery credit: none when delivered in time", facts: { platform: "temu", estimatedDelivery: { latest: day(12) }, events: [carrierEvent("delivered", 11)] }, id: "temu-late-delivery-credit", due: null },
   { rule: "Temu returns: 90 days from purchase", facts: { platform: "temu" }, id: "temu-return-window", due: 90, source: /Temu Purchase Protection/ },
@@ -83,6 +96,34 @@ const rows: Row[] = [
   { rule: "Buyer's guide: progress within 14 days", facts: { events: [carrierEvent("in_transit", 4)] }, id: "guide-no-progress", due: 18, source: "buyer's guide" },
   { rule: "Buyer's guide: customs within 10 days", facts: { events: [carrierEvent("customs_pending", 4)] }, id: "guide-customs-delay", due: 14, source: "buyer's guide" },
 ];
+
+describe("a date without a time is the whole day in the buyer's zone (contract §4 input)", () => {
+  const assessInput = (input: Record<string, unknown>, now: string) => {
+    const parsed = parseOrderInput({ orderedAt: "2026-03-01T10:00:00Z", trackingNumbers: ["LP00123456789012"], ...input });
+    if (!parsed.ok) throw new Error(parsed.error);
+    return new Map(assessOrder(parsed.input, new Date(now)).deadlines.map((d) => [d.id, d]));
+  };
+
+  it("Visa 13.1 counts 120 days from the end of the promised day, in the buyer's zone", () => {
+    const deadlines = assessInput({ platform: "other", paymentMethod: "card", cardNetwork: "visa", timeZone: "Europe/Madrid", estimatedDelivery: { latest: "2026-03-21" } }, "2026-03-10T10:00:00Z");
+    // 21 March ends at 22:59:59 UTC (CET); 120 days later is 19 July, ending at 21:59:59 UTC (CEST).
+    expect(deadlines.get("estimated-delivery")?.due).toBe("2026-03-21T22:59:59.000Z");
+    expect(deadlines.get("chargeback-closes")?.due).toBe("2026-07-19T21:59:59.000Z");
+    expect(deadlines.get("chargeback-closes")?.reason).toMatch(/latest expected delivery/);
+  });
+
+  it("Mastercard takes the earlier of the purchase and the promised day", () => {
+    const early = assessInput({ platform: "other", paymentMethod: "card", cardNetwork: "mastercard", estimatedDelivery: { latest: "2026-02-20" } }, "2026-03-10T10:00:00Z");
+    expect(early.get("chargeback-closes")?.due).toBe("2026-06-20T23:59:59.000Z");
+    const late = assessInput({ platform: "other", paymentMethod: "card", cardNetwork: "mastercard", estimatedDelivery: { latest: "2026-03-21" } }, "2026-03-10T10:00:00Z");
+    expect(late.get("chargeback-closes")?.due).toBe("2026-06-29T10:00:00.000Z");
+  });
+
+  it("Temu's late credit is due 48 hours after the whole latest estimated day", () => {
+    const deadlines = assessInput({ platform: "temu", estimatedDelivery: { earliest: "2026-03-08", latest: "2026-03-12" } }, "2026-03-10T10:00:00Z");
+    expect(deadlines.get("temu-late-delivery-credit")?.due).toBe("2026-03-14T23:59:59.000Z");
+  });
+});
 
 describe("deadlines follow the dated policies", () => {
   it.each(rows)("$rule", ({ facts, id, due, source, reason, now }) => {

@@ -113,3 +113,38 @@ describe("order machine: the buyer's latest report decides the case (contract §
     expect(snapshot.value).toEqual({ parcel: "delivered", case: "checklist" });
   });
 });
+
+describe("order machine: checklist steps and the dispute they open (issue 13)", () => {
+  const step = (name: string, atDay: number, skipped = false): OrderEvent => ({ type: "report.checklist_step", at: day(atDay), step: name, skipped });
+  const reportAt = (kind: (typeof REPORT_KINDS)[number], atDay: number): OrderEvent => ({ type: `report.${kind}`, at: day(atDay) });
+
+  it.each([
+    { rule: "a done step is done", events: [step("ask_household", 13)], done: ["ask_household"], skipped: [] },
+    { rule: "a skipped step is skipped, not done", events: [step("ask_household", 13, true)], done: [], skipped: ["ask_household"] },
+    { rule: "a later 'done' replaces an earlier 'skipped'", events: [step("ask_household", 13, true), step("ask_household", 14)], done: ["ask_household"], skipped: [] },
+    { rule: "an older report arriving late changes nothing", events: [step("ask_household", 14), step("ask_household", 13, true)], done: ["ask_household"], skipped: [] },
+  ])("$rule", ({ events, done, skipped }) => {
+    const snapshot = send(start(), carrier("delivered", 12), reportAt("not_received", 12.5), ...events);
+    expect(snapshot.context.checklistSteps).toEqual(done);
+    expect(snapshot.context.skippedSteps).toEqual(skipped);
+    expect(caseOf(snapshot)).toBe("checklist");
+  });
+
+  it("a done 'open a case on the marketplace' step opens the dispute and starts its clock", () => {
+    const snapshot = send(start(), carrier("delivered", 12), reportAt("not_received", 12.5), step("open_marketplace_case", 15));
+    expect(caseOf(snapshot)).toBe("dispute_open");
+    expect(snapshot.context.disputeOpenedAt).toBe(day(15));
+  });
+
+  it("skipping that step opens nothing", () => {
+    const snapshot = send(start(), reportAt("not_received", 12.5), step("open_marketplace_case", 15, true));
+    expect(caseOf(snapshot)).toBe("checklist");
+    expect(snapshot.context.disputeOpenedAt).toBeNull();
+  });
+
+  it("recording the step after escalating does not bring the case back to dispute_open", () => {
+    const snapshot = send(start(), reportAt("dispute_opened", 14), reportAt("escalated", 18), step("open_marketplace_case", 19));
+    expect(caseOf(snapshot)).toBe("escalated");
+    expect(snapshot.context.disputeOpenedAt).toBe(day(14));
+  });
+});

@@ -1,5 +1,5 @@
 import { assessOrder } from "../../../machines/assess.ts";
-import type { OrderFacts } from "../../../machines/order-facts.ts";
+import type { BuyerReportFact, OrderFacts } from "../../../machines/order-facts.ts";
 import { classifyEvent } from "../../carriers/events/classify.ts";
 import { parseOrderInput } from "../../orders/order-input-schema.ts";
 import { parseJsonInput, readInputArg, UsageError, writeJsonLine, type CliCommand } from "../io.ts";
@@ -18,10 +18,19 @@ export const assess: CliCommand = async (args, io) => {
   writeJsonLine(io, assessOrder(classified(facts), now ? new Date(now) : io.now()));
 };
 
-/** Events typed or pasted without a milestone are read by the classifier first. */
+/**
+ * Events typed or pasted without a milestone are read by the classifier first. A `checklist` entry
+ * the order JSON records (done with `doneAt`, or skipped) is a step the engine must not ask for
+ * again: it becomes the same checklist-step report the web app records, unless one is already there.
+ */
 function classified(facts: OrderFacts): OrderFacts {
+  const reported = new Set((facts.reports ?? []).filter((r) => r.kind === "checklist_step").map((r) => r.step));
+  const steps: BuyerReportFact[] = (facts.checklist ?? [])
+    .filter((entry) => !reported.has(entry.step) && (entry.skipped || entry.doneAt))
+    .map((entry) => ({ at: entry.doneAt ?? facts.orderedAt, kind: "checklist_step", step: entry.step, skipped: entry.skipped === true, note: entry.reason ?? entry.note ?? null }));
   return {
     ...facts,
     events: facts.events.map((event) => (event.milestone ? event : { ...event, ...classifyEvent(event.text) })),
+    reports: [...(facts.reports ?? []), ...steps],
   };
 }

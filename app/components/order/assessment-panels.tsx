@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { AssessmentView } from "~/orders/wizard/assessment-view.ts";
 
 const URGENCY_LABELS = { now: "Do now", soon: "Soon", later: "Later" } as const;
@@ -35,6 +36,12 @@ export function AssessmentPanels({ view, headingLevel = 2, children }: { view: A
             {view.actions.map((a) => (
               <li key={a.id} className={`urgency-${a.urgency}`}>
                 <span className={`urgency-badge urgency-${a.urgency}`}>{URGENCY_LABELS[a.urgency]}</span> {a.title}
+                {a.link ? (
+                  <>
+                    {" "}
+                    <Link to={a.link.href}>{a.link.label}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ol>

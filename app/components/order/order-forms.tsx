@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { CheckboxField, InputField, TextAreaField } from "~/components/form-fields.tsx";
+import { SelectField, CheckboxField, InputField, TextAreaField } from "~/components/form-fields.tsx";
 import { REPORT_BUTTONS } from "~/components/order-words.ts";
 import { FormErrors } from "~/components/text-field.tsx";
 import { AddEventsSchema, AddNumberSchema, DeleteSchema, ReportFormSchema } from "~/orders/order-page-schemas.ts";
@@ -35,7 +35,7 @@ export function RecordForms({ lastResult }: { lastResult: Last }) {
   );
 }
 
-export function AddEventsForm({ lastResult }: { lastResult: Last }) {
+export function AddEventsForm({ lastResult, legs = [] }: { lastResult: Last; legs?: ReadonlyArray<{ number: string; carrier: string }> }) {
   const [form, fields] = useForm({ id: "add-events", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: AddEventsSchema }) });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -47,6 +47,14 @@ export function AddEventsForm({ lastResult }: { lastResult: Last }) {
         rows={6}
         hint="Copy the whole list from the tracking page again; events already saved are not added twice."
       />
+      {legs.length > 1 ? (
+        <SelectField
+          label="Copied from the tracking page of"
+          meta={fields.leg}
+          placeholder="Let ClaimTrail work it out (hand-overs move to the new number)"
+          options={legs.map((l) => ({ value: l.number, label: `${l.number} · ${l.carrier}` }))}
+        />
+      ) : null}
       <button type="submit" className="button">
         Add these events
       </button>

@@ -60,7 +60,8 @@ export function FactsStep({
     onValidate: ({ formData }) => validateUnlessBack(formData, factsSchema(today)),
   });
   const platform = data.platform ?? "other";
-  const help = HELP[platform];
+  // The wizard offers AliExpress, Temu or another marketplace; the contract's other ids read the generic help.
+  const help = platform === "aliexpress" || platform === "temu" ? HELP[platform] : HELP.other;
   const marketplace = platform === "aliexpress" ? "AliExpress" : platform === "temu" ? "Temu" : "the marketplace";
   return (
     <Form method="post" {...getFormProps(form)}>

@@ -15,7 +15,8 @@ export interface AssessmentView {
   case: string;
   alerts: Array<{ id: string; label: string }>;
   deadlines: Array<{ id: string; title: string; reason: string; source: string; due: string; dueLabel: string; countdown: string; past: boolean }>;
-  actions: Array<{ id: string; title: string; urgency: "now" | "soon" | "later" }>;
+  /** `link`: where the action is done, added by the order page (the wizard's review has no order yet). */
+  actions: Array<{ id: string; title: string; urgency: "now" | "soon" | "later"; link?: { href: string; label: string } }>;
 }
 
 export function assessmentView(assessment: Assessment, timeZone: string, now: Date): AssessmentView {

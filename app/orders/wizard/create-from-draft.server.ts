@@ -35,6 +35,7 @@ export async function createOrderFromDraft(db: DB, userId: string, draftId: stri
           // The person confirmed or corrected the milestone; the classifier's confidence stays as evidence.
           confidence: classifyEvent(e.text).milestone === e.milestone ? classifyEvent(e.text).confidence : 1,
           trackingNumber: e.trackingNumber,
+          carrier: e.carrier,
           source: "paste",
         })),
         now,

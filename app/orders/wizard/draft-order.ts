@@ -3,7 +3,8 @@
  * last-mile leg when an event announces a hand-over), its events, and the engine's OrderFacts for
  * the review step. Pure: the zone comes in, nothing is read from the clock.
  */
-import { latestHandover } from "~/carriers/handover.ts";
+import { splitLegs } from "~/carriers/handover.ts";
+import { expectedDeliveryOf } from "../../../machines/expected-delivery.ts";
 import type { OrderFacts, TrackingEventFact } from "../../../machines/order-facts.ts";
 import { CARD_NETWORKS, PAYMENT_METHODS, type CardNetwork, type PaymentMethod, type Platform } from "../../../machines/vocabulary.ts";
 import { parseAmount } from "../amount.ts";
@@ -29,7 +30,7 @@ export interface DraftOrder {
     time_zone: string;
   };
   numbers: Array<{ number: string; carrier: string | null; leg: number; source: "user" | "handover" }>;
-  events: Array<Required<Pick<TrackingEventFact, "at" | "text" | "location" | "milestone">> & { trackingNumber: string | null }>;
+  events: Array<Required<Pick<TrackingEventFact, "at" | "text" | "location" | "milestone">> & { trackingNumber: string | null; carrier: string | null }>;
   facts: OrderFacts;
 }
 
@@ -63,28 +64,28 @@ export function draftToOrder(data: DraftData, timeZone: string): DraftOrder | nu
   const numbers: DraftOrder["numbers"] = data.noTracking
     ? []
     : (data.numbers ?? []).map((n) => ({ number: n.number, carrier: n.carrier, leg: 0, source: "user" as const }));
-  const first = numbers[0]?.number ?? null;
-  const events = (data.events ?? [])
-    .filter((e) => e.keep)
-    .map((e) => ({ at: e.at, text: e.text, location: e.location, milestone: e.milestone, trackingNumber: first }));
-  // A pasted Cainiao history often ends with the local carrier's new number: follow it as leg 1.
-  const handover = latestHandover(events, first ? { currentNumber: first, platform: data.platform } : { platform: data.platform });
-  if (handover && !numbers.some((n) => n.number === handover.number)) {
-    numbers.push({ number: handover.number, carrier: handover.carrier, leg: 1, source: "handover" });
-  }
+  const kept = (data.events ?? []).filter((e) => e.keep).map((e) => ({ at: e.at, text: e.text, location: e.location, milestone: e.milestone }));
+  // A pasted Cainiao history often hands over to the local carrier's new number: every event after the
+  // hand-over belongs to that new leg, and the leg is followed as the next tracking number.
+  const split = splitLegs(kept, { legs: numbers, platform: data.platform });
+  const events = split.events;
+  let nextLeg = Math.max(0, ...numbers.map((n) => n.leg)) + 1;
+  for (const leg of split.newLegs) numbers.push({ number: leg.number, carrier: leg.carrier, leg: nextLeg++, source: "handover" });
   const facts: OrderFacts = {
     platform: fields.platform,
     platformName: fields.platform_name,
     orderedAt: fields.ordered_at,
     trackingNumbers: numbers.map((n) => n.number),
-    events: events.map((e) => ({ ...e, carrier: null, source: "paste" })),
+    events: events.map((e) => ({ ...e, source: "paste" })),
     paymentMethod: fields.payment_method,
     cardNetwork: fields.card_network,
     protectionEndsAt: fields.protection_ends_at,
-    estimatedDelivery:
-      fields.estimated_delivery_earliest || fields.estimated_delivery_latest
-        ? { earliest: fields.estimated_delivery_earliest, latest: fields.estimated_delivery_latest }
-        : null,
+    // The promised day ("Delivery by …") is an expected delivery date too: the rules that count from it use it.
+    estimatedDelivery: expectedDeliveryOf({
+      promisedDeliveryAt: fields.promised_delivery_at,
+      estimatedEarliest: fields.estimated_delivery_earliest,
+      estimatedLatest: fields.estimated_delivery_latest,
+    }),
     timeZone,
     reports: [],
     orderNumber: fields.order_number,

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findHandover, latestHandover } from "../../../app/carriers/handover.ts";
+import { findHandover, latestHandover, splitLegs } from "../../../app/carriers/handover.ts";
+import { parseHistory } from "../../../app/carriers/paste/parse-history.ts";
+import { localCarrierOf } from "../../../machines/checklist/checklist-deadlines.ts";
 
 describe("findHandover", () => {
   it.each([
@@ -73,5 +75,72 @@ describe("latestHandover", () => {
     ];
     expect(latestHandover(events)).toEqual({ number: "9400111202555842332669", carrier: "usps", country: "US", at: "2026-03-12T08:00:00Z" });
     expect(latestHandover(events.slice(0, 1))).toBeNull();
+  });
+});
+
+describe("splitLegs: every event belongs to the leg that reported it", () => {
+  // A two-leg history as one paste, newest first: Cainiao's events (tests/fixtures/pastes/aliexpress-cainiao-date-then-text.txt),
+  // the hand-over line (Cainiao wording, see handover.ts) and USPS's events (tests/fixtures/pastes/temu-usps-oldest-first.txt).
+  const paste = [
+    "2023-03-14 12:51",
+    "DELIVERED",
+    "2023-03-14 09:04",
+    "OUT FOR DELIVERY",
+    "2023-03-13 15:08",
+    "ARRIVAL AT POST OFFICE",
+    "2023-03-11 08:00",
+    "The destination carrier tracking number is 9400111202555842332669",
+    "2023-03-10 16:40:12",
+    "Import customs clearance complete",
+    "2023-03-07 23:15:40",
+    "Departed from departure country/region",
+  ].join("\n");
+  const cainiao = { number: "LP00512345678901", carrier: "cainiao" };
+
+  it("puts the events after the hand-over on the new number's leg and announces that leg", () => {
+    const parsed = parseHistory(paste, { timeZone: "UTC" });
+    expect(parsed.events).toHaveLength(6);
+    const split = splitLegs(parsed.events, { legs: [cainiao], platform: "aliexpress" });
+    const legOf = (text: string) => split.events.find((e) => e.text === text);
+    expect(legOf("Departed from departure country/region")).toMatchObject({ trackingNumber: "LP00512345678901", carrier: "cainiao" });
+    expect(legOf("Import customs clearance complete")?.trackingNumber).toBe("LP00512345678901");
+    // The hand-over is Cainiao's own line; the new number's carrier reports from the next event on.
+    expect(legOf("The destination carrier tracking number is 9400111202555842332669")?.trackingNumber).toBe("LP00512345678901");
+    for (const text of ["ARRIVAL AT POST OFFICE", "OUT FOR DELIVERY", "DELIVERED"]) {
+      expect(legOf(text)).toMatchObject({ trackingNumber: "9400111202555842332669", carrier: "usps" });
+    }
+    expect(split.newLegs).toEqual([{ number: "9400111202555842332669", carrier: "usps", country: "US", at: "2023-03-11T08:00:00Z" }]);
+  });
+
+  it("a leg the order already follows is not announced again, and a first-leg paste starts on the first leg", () => {
+    const parsed = parseHistory(paste, { timeZone: "UTC" });
+    const legs = [cainiao, { number: "9400111202555842332669", carrier: "usps" }];
+    const split = splitLegs(parsed.events, { legs, platform: "aliexpress" });
+    expect(split.newLegs).toEqual([]);
+    expect(split.events.find((e) => e.text === "Departed from departure country/region")?.trackingNumber).toBe("LP00512345678901");
+    expect(split.events.find((e) => e.text === "DELIVERED")?.trackingNumber).toBe("9400111202555842332669");
+  });
+
+  it("the leg the buyer picks on the paste form is where a history without a hand-over goes", () => {
+    const usps = parseHistory("2023-03-14 12:51\nDELIVERED\n2023-03-14 09:04\nOUT FOR DELIVERY", { timeZone: "UTC" });
+    const legs = [cainiao, { number: "9400111202555842332669", carrier: "usps" }];
+    expect(splitLegs(usps.events, { legs, startNumber: "LP00512345678901" }).events.every((e) => e.trackingNumber === "LP00512345678901")).toBe(true);
+    expect(splitLegs(usps.events, { legs }).events.every((e) => e.trackingNumber === "9400111202555842332669")).toBe(true);
+  });
+
+  it("a line that names one of the order's numbers belongs to that number", () => {
+    const events = [
+      { at: "2023-03-13T15:08:00Z", text: "9400111202555842332669 ARRIVAL AT POST OFFICE" },
+      { at: "2023-03-07T23:15:40Z", text: "Departed from departure country/region" },
+    ];
+    const split = splitLegs(events, { legs: [cainiao, { number: "9400111202555842332669", carrier: "usps" }], startNumber: "LP00512345678901" });
+    expect(split.events.map((e) => e.trackingNumber)).toEqual(["9400111202555842332669", "LP00512345678901"]);
+  });
+
+  it("the checklist's carrier variant follows the last leg", () => {
+    const parsed = parseHistory(paste, { timeZone: "UTC" });
+    const split = splitLegs(parsed.events, { legs: [cainiao], platform: "aliexpress" });
+    const facts = { trackingNumbers: ["LP00512345678901", "9400111202555842332669"], events: split.events.filter((e) => e.milestone !== "delivered") };
+    expect(localCarrierOf(facts)).toEqual({ id: "usps", key: "usps" });
   });
 });

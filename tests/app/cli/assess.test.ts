@@ -85,7 +85,7 @@ describe("cli assess (contract §4)", () => {
     ["not an object", "[]", /expected a JSON object/],
     ["a missing date", JSON.stringify({ platform: "aliexpress", trackingNumbers: [] }), /^orderedAt: missing; expected an ISO 8601 date such as 2026-03-01T10:00:00Z/],
     ["a bad date", JSON.stringify({ ...example, orderedAt: "01/03/2026" }), /^orderedAt: expected an ISO 8601 date such as 2026-03-01T10:00:00Z$/],
-    ["an unknown platform", JSON.stringify({ ...example, platform: "ebay" }), /^platform: expected one of aliexpress, temu, other; got "ebay"$/],
+    ["an unknown platform", JSON.stringify({ ...example, platform: "etsy" }), /^platform: expected one of aliexpress, temu, ebay, amazon, shein, wish, joom, other; got "etsy"$/],
     ["a bad event", JSON.stringify({ ...example, events: [{ at: "yesterday" }] }), /events\[0\]\.at: expected an ISO 8601 date/],
     ["an unknown report kind", JSON.stringify({ ...example, reports: [{ at: "2026-03-10T10:00:00Z", kind: "lost" }] }), /reports\[0\]\.kind: expected one of not_received/],
     ["an unknown time zone", JSON.stringify({ ...example, timeZone: "Mars/Olympus" }), /timeZone: expected an IANA time zone/],

@@ -76,7 +76,7 @@ describe("detect usage errors", () => {
 
   it.each([
     [[], "tracking numbers"],
-    [["--platform", "ebay", "LP00123456789012"], "--platform"],
+    [["--platform", "etsy", "LP00123456789012"], "--platform"],
     [["--origin", "China", "LP00123456789012"], "--origin"],
     [["--colour", "LP00123456789012"], "unknown option"],
   ])("%j → one JSON error line on stderr, exit 2", (args, words) => {

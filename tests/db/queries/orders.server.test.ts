@@ -24,7 +24,7 @@ describe("orders are their owner's only", () => {
   it("refuses malformed fields, naming the field", async () => {
     await expect(createOrder(t.db, "alice", orderFields({ ordered_at: "last Tuesday" }))).rejects.toThrow("order not saved: ordered_at must be an ISO-8601 date and time with a time zone");
     await expect(createOrder(t.db, "alice", orderFields({ amount_value: "12,34" }))).rejects.toThrow(/amount_value/);
-    await expect(createOrder(t.db, "alice", orderFields({ platform: "ebay" as never }))).rejects.toThrow(/platform/);
+    await expect(createOrder(t.db, "alice", orderFields({ platform: "etsy" as never }))).rejects.toThrow(/platform/);
     expect(await listOrders(t.db, "alice")).toEqual([]);
   });
 
