@@ -2,7 +2,8 @@
  * The contract's words (machines/vocabulary.ts) as a buyer reads them on screen. Keys are the
  * contract's names, so a new word without a label is a type error.
  */
-import type { Alert, CarrierId, CaseState, Milestone, OrderState, ReportKind } from "../../machines/vocabulary.ts";
+import type { Alert, CaseState, Milestone, OrderState, ReportKind } from "../../machines/vocabulary.ts";
+import { carrierName } from "../../templates/document/carrier-names.ts";
 
 export const MILESTONE_LABELS: Record<Milestone, string> = {
   info_received: "Label created",
@@ -86,20 +87,10 @@ export const REPORT_LABELS: Record<string, string> = {
   checklist_step: "Checklist step",
 };
 
-const CARRIER_NAMES: Partial<Record<CarrierId, string>> = {
-  cainiao: "Cainiao", yunexpress: "YunExpress", "4px": "4PX", yanwen: "Yanwen", "china-post": "China Post",
-  usps: "USPS", ups: "UPS", fedex: "FedEx", dhl: "DHL Express", "dhl-ecommerce": "DHL eCommerce",
-  "royal-mail": "Royal Mail", parcelforce: "Parcelforce", postnl: "PostNL", "deutsche-post": "Deutsche Post",
-  "la-poste": "La Poste", colissimo: "Colissimo", correos: "Correos", "poste-italiane": "Poste Italiane",
-  "canada-post": "Canada Post", "australia-post": "Australia Post", amazon: "Amazon", ontrac: "OnTrac",
-  lasership: "LaserShip", evri: "Evri", yodel: "Yodel", dpd: "DPD", gls: "GLS", purolator: "Purolator",
-  canpar: "Canpar", landmark: "Landmark Global", gofo: "GOFO", speedee: "Spee-Dee", "old-dominion": "Old Dominion",
-  "dhl-paket": "DHL Paket", "japan-post": "Japan Post", "korea-post": "Korea Post", "singapore-post": "Singapore Post",
-  temu: "Temu logistics", s10: "National post (UPU S10)",
-};
 
 /** A carrier id as a name; unknown ids (added later, typed by hand) show as they are. */
 export function carrierLabel(id: string | null | undefined): string {
   if (!id) return "Carrier not known";
-  return CARRIER_NAMES[id as CarrierId] ?? id;
+  if (id === "s10") return "National post (UPU S10)";
+  return carrierName(id) ?? id;
 }

@@ -11,7 +11,7 @@ describe("recogniseTracking", () => {
       ["HELLO123", "unknown", null],
     ]);
     expect(numbers[1]!.message).toContain("check digit does not match");
-    expect(numbers[2]!.candidates.map((c) => c.name)).toEqual(["4PX", "FedEx"]);
+    expect(numbers[2]!.candidates.map((c) => c.name)).toEqual(["4PX", "FedEx", "GLS", "Sagawa Express"]);
     expect(numbers[3]!.message).toContain("not a tracking number we recognise");
   });
 
