@@ -30,6 +30,12 @@ const QUIET_CASES: ReadonlySet<CaseState> = new Set(["refunded", "closed"]);
 /** A dispute already open makes an expiring protection window moot. */
 const WINDOW_WATCH_CASES: ReadonlySet<CaseState> = new Set(["none", "checklist", "contacted_seller"]);
 
+/**
+ * A claim still being worked on (the buyer said it had not come and has not said otherwise since):
+ * after "delivered" it stays missing while the buyer contacts the seller, disputes or escalates.
+ */
+const OPEN_CLAIM_CASES: ReadonlySet<CaseState> = new Set(["checklist", "contacted_seller", "dispute_open", "escalated"]);
+
 const ALERT_ORDER = new Map<Alert, number>(ALERTS.map((a, i) => [a, i]));
 
 export function alertsOf(view: OrderView, deadlines: readonly Deadline[], now: Date): Alert[] {
@@ -47,6 +53,6 @@ export function alertsOf(view: OrderView, deadlines: readonly Deadline[], now: D
   }
   const stateAlert = ALERT_OF_STATE[view.state];
   if (stateAlert) alerts.add(stateAlert);
-  if (view.state === "delivered" && view.case === "checklist") alerts.add("missing_after_delivered");
+  if (view.state === "delivered" && OPEN_CLAIM_CASES.has(view.case)) alerts.add("missing_after_delivered");
   return [...alerts].sort((a, b) => (ALERT_ORDER.get(a) ?? 0) - (ALERT_ORDER.get(b) ?? 0));
 }

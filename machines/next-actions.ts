@@ -49,6 +49,9 @@ const BEFORE_DISPUTE_ACTIONS: ReadonlySet<string> = new Set([
   "report-carrier-problem",
 ]);
 
+/** The claim has started but no dispute is open yet. */
+const BEFORE_DISPUTE_CASES: ReadonlySet<string> = new Set(["checklist", "contacted_seller"]);
+
 /** Steps the buyer has not yet done nor decided to skip, in the checklist's order. */
 function remainingSteps(i: ActionInputs) {
   const { checklistSteps, skippedSteps } = i.view.context;
@@ -86,7 +89,8 @@ const ACTION_RULES: readonly ActionRule[] = [
       ? { id: "collect-parcel", title: "Collect the parcel at the post office or pickup point before it is sent back", urgency: "now" }
       : null,
   (i) => {
-    if (!i.alerts.has("missing_after_delivered")) return null;
+    // Once a dispute is open the marketplace's clock leads; the checklist is not asked again.
+    if (!i.alerts.has("missing_after_delivered") || !BEFORE_DISPUTE_CASES.has(i.view.case)) return null;
     const left = remainingSteps(i);
     if (left.length === 0) return null;
     const started = left.length < CHECKLIST_STEPS.length;

@@ -44,6 +44,20 @@ const rows: Row[] = [
     alerts: ["missing_after_delivered"],
   },
   {
+    rule: "delivered, reported missing, then the seller contacted: still missing",
+    facts: { events: [carrierEvent("delivered", 12)], reports: [report("not_received", 13), report("contacted_seller", 14)] },
+    now: 14.5,
+    state: "delivered",
+    alerts: ["missing_after_delivered"],
+  },
+  {
+    rule: "delivered, reported missing, then received after all: nothing to do",
+    facts: { events: [carrierEvent("delivered", 12)], reports: [report("not_received", 13), report("received", 14)] },
+    now: 14.5,
+    state: "delivered",
+    alerts: [],
+  },
+  {
     rule: "a local carrier's new number carries on where the first one went quiet",
     facts: {
       trackingNumbers: ["LP00123456789012", "9400111899223100000000"],

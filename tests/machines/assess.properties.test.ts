@@ -91,7 +91,7 @@ const ALLOWED: Record<Alert, (state: OrderState, kase: CaseState) => boolean> = 
   customs_action: (s) => s === "customs_held",
   returned_to_sender: (s) => s === "returned",
   delivery_failed: (s) => s === "delivery_failed",
-  missing_after_delivered: (s, c) => s === "delivered" && c === "checklist",
+  missing_after_delivered: (s, c) => s === "delivered" && ["checklist", "contacted_seller", "dispute_open", "escalated"].includes(c),
   protection_expiring: (_s, c) => c === "none" || c === "checklist" || c === "contacted_seller",
 };
 

@@ -83,7 +83,7 @@ describe("cli letter (contract §4)", { timeout: 120_000 }, () => {
   });
 
   it("names the field to fix when the order is invalid, and never prints a stack trace", async () => {
-    const { status, stderr } = await runLetter(["seller", "-"], JSON.stringify({ platform: "ebay", orderedAt: "2026-03-01T10:00:00Z" }));
+    const { status, stderr } = await runLetter(["seller", "-"], JSON.stringify({ platform: "etsy", orderedAt: "2026-03-01T10:00:00Z" }));
     expect(status).toBe(2);
     expect(JSON.parse(stderr).error).toMatch(/^invalid order: platform: expected one of /);
     expect(stderr).not.toMatch(/\n\s+at /);
