@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Spanish: Correos (España), Correos de México, Correo Argentino, SEUR, MRW, GLS/DHL (es). */
 export const ES: PhraseTable = {
   language: "es",
-  sources: ["https://www.correos.es/es/es/herramientas/localizador/envios (estados)", "tests/fixtures/events/es.json"],
+  sources: ["https://www.correos.es/es/es/herramientas/localizador/envios (estados)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["no", "not", 0],
     ["fecha de entrega", "unknown", 0],
@@ -152,7 +152,7 @@ export const ES: PhraseTable = {
     ["siniestrado", "exception", 0.8],
     ["decomisado", "exception", 0.85],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["en el camino", "in_transit", 0.6],
     ["llegada al servicio de entrega", "at_delivery_office", 0.6],
     ["recibido en oficina", "at_delivery_office", 0.7],

@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** French: La Poste / Colissimo, Chronopost, Mondial Relay, bpost, Swiss Post, Canada Post (fr). */
 export const FR: PhraseTable = {
   language: "fr",
-  sources: ["https://www.laposte.fr/outils/suivre-vos-envois (messages de suivi)", "tests/fixtures/events/fr.json"],
+  sources: ["https://www.laposte.fr/outils/suivre-vos-envois (messages de suivi)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["pas", "not", 0],
     ["non", "not", 0],
@@ -162,7 +162,7 @@ export const FR: PhraseTable = {
     ["anomalie", "exception", 0.55],
     ["incident", "exception", 0.5],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["installation de livraison", "at_delivery_office", 0.6],
     ["arrive au pays de destination", "arrived_destination", 0.9],
     ["livree", "delivered", 0.85],

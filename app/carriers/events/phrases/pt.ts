@@ -7,7 +7,7 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const PT: PhraseTable = {
   language: "pt",
-  sources: ["https://rastreamento.correios.com.br (eventos)", "https://www.ctt.pt (seguimento de objetos)", "tests/fixtures/events/pt.json"],
+  sources: ["https://rastreamento.correios.com.br (eventos)", "https://www.ctt.pt (seguimento de objetos)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["nao", "not", 0],
     ["previsao de entrega", "unknown", 0],
@@ -151,7 +151,7 @@ export const PT: PhraseTable = {
     ["apreendido", "exception", 0.85],
     ["objeto apreendido", "exception", 0.9],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["recolhido pelo cliente", "delivered", 0.9],
     ["chegou ao centro de entrega", "at_delivery_office", 0.8],
     ["chegou ao pais de destino", "arrived_destination", 0.9],
