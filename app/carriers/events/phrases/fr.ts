@@ -85,6 +85,10 @@ export const FR: PhraseTable = {
     ["droits de douane", "customs_held", 0.6],
     ["taxes a payer", "customs_held", 0.8],
     ["frais de douane", "customs_held", 0.7],
+    // a fee to pay on delivery is a fee due (Colissimo: "… sera livré contre paiement d'une taxe
+    // douanière", tests/fixtures/carrier-events colissimo-official-magento-status-list)
+    ["taxe douaniere", "customs_held", 0.7],
+    ["contre paiement d une taxe", "customs_held", 0.9],
     ["en attente de paiement", "customs_held", 0.7],
     ["documents manquants", "customs_held", 0.6],
 

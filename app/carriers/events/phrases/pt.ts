@@ -84,6 +84,9 @@ export const PT: PhraseTable = {
     ["aguardando pagamento", "customs_held", 0.85],
     ["aguardando pagamento do despacho postal", "customs_held", 0.9],
     ["tributado", "customs_held", 0.7],
+    // DSI (Declaração Simplificada de Importação): the recipient must file an import declaration,
+    // documents required (Correios SRO, correios-sro-tracking-status-olist)
+    ["emissao de dsi", "customs_held", 0.85],
     ["retido pela alfandega", "customs_held", 0.9],
     ["retido na alfandega", "customs_held", 0.9],
     ["retido", "customs_held", 0.45],

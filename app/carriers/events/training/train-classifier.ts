@@ -12,10 +12,13 @@ import { encodeWeights } from "../model/weights-codec.ts";
 import { corpusFingerprint, loadCorpusFromArgs } from "./corpus.server.ts";
 import { DEFAULT_OPTIONS, toExamples, trainModel } from "./train-model.ts";
 
-const OUT = resolve(import.meta.dirname, "../model/weights.json");
+const args = process.argv.slice(2);
+const outArg = args.indexOf("--out");
+/** `--out FILE` writes elsewhere (to try a corpus without touching the checked-in weights). */
+const OUT = outArg >= 0 ? resolve(args[outArg + 1]) : resolve(import.meta.dirname, "../model/weights.json");
 
 const started = performance.now();
-const corpus = loadCorpusFromArgs(process.argv.slice(2));
+const corpus = loadCorpusFromArgs(args);
 const examples = toExamples(corpus.lines);
 const model = trainModel(examples, DEFAULT_OPTIONS);
 const file = {
