@@ -78,6 +78,9 @@ export const ES: PhraseTable = {
     ["detenido en aduana", "customs_held", 0.9],
     ["retenido", "customs_held", 0.5],
     ["pendiente de pago", "customs_held", 0.7],
+    // Correos asks the recipient to pay import fees ("Notificación de pago de tasas enviada al
+    // destinatario", quoted in issue #12); the corpus labelling rules name "pago de tasas" customs_held
+    ["pago de tasas", "customs_held", 0.85],
     ["pago de aranceles", "customs_held", 0.75],
     ["aranceles", "customs_held", 0.55],
     ["impuestos pendientes", "customs_held", 0.75],
