@@ -1,10 +1,9 @@
 /**
  * Event classification speed (issue 3: at least 200,000 event lines per second after start-up).
- * Prints in-process lines per second over real fixture wording, the whole `classify` command on a
+ * Prints in-process lines per second over the labelled corpus's wording, the whole `classify` command on a
  * large stdin, and time per megabyte on pathological lines (linear time, no backtracking).
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export async function run(): Promise<void> {
@@ -12,10 +11,9 @@ export async function run(): Promise<void> {
   const { classifyEvent } = await import("../../app/carriers/events/classify.ts");
   const startup = performance.now() - t0;
 
-  const fixtureDir = fileURLToPath(new URL("../fixtures/events/", import.meta.url));
-  const texts: string[] = readdirSync(fixtureDir)
-    .filter((f) => f.endsWith(".json"))
-    .flatMap((f) => (JSON.parse(readFileSync(fixtureDir + f, "utf8")) as { text: string }[]).map((e) => e.text));
+  // Every line of the labelled corpus, in file order: the plain phrases and the lines only the model reads.
+  const { loadCorpus } = await import("../../app/carriers/events/training/corpus.server.ts");
+  const texts: string[] = loadCorpus().lines.map((line) => line.text);
   const lines = Array.from({ length: 500_000 }, (_, i) => texts[i % texts.length]);
 
   for (let i = 0; i < 100_000; i++) classifyEvent(lines[i]); // warm-up (JIT)
@@ -30,9 +28,16 @@ export async function run(): Promise<void> {
   const median = [...rates].sort((a, b) => a - b)[1];
   const fmt = (n: number) => Math.round(n).toLocaleString("en");
   console.log(`classify start-up (import + build automaton): ${startup.toFixed(0)} ms`);
-  console.log(`classifyEvent: ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`);
+  console.log(
+    `classifyEvent: ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`
+  );
 
-  for (const [name, unit] of [["same letter", "a"], ["near-miss word", "delivere"], ["phrase repeated", "out for delivery "], ["Chinese", "清关中"]] as const) {
+  for (const [name, unit] of [
+    ["same letter", "a"],
+    ["near-miss word", "delivere"],
+    ["phrase repeated", "out for delivery "],
+    ["Chinese", "清关中"],
+  ] as const) {
     const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
     const t = performance.now();
     classifyEvent(text);
@@ -44,7 +49,11 @@ export async function run(): Promise<void> {
   const { classify } = await import("../../app/cli/commands/classify.ts");
   const stdin = lines.slice(0, 200_000).join("\n") + "\n";
   let written = 0;
-  const io = { readStdin: async () => stdin, write: (text: string) => void (written += text.length), now: () => new Date() };
+  const io = {
+    readStdin: async () => stdin,
+    write: (text: string) => void (written += text.length),
+    now: () => new Date(),
+  };
   await classify([], io); // warm-up
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -58,11 +67,23 @@ export async function run(): Promise<void> {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const runCli = (input: string) => {
     const t = performance.now();
-    const result = spawnSync("npx", ["tsx", "app/cli/main.ts", "classify"], { cwd: root, input, encoding: "utf8", maxBuffer: 1 << 30 });
-    return { seconds: (performance.now() - t) / 1000, lines: result.stdout.split("\n").length - 1 };
+    const result = spawnSync("npx", ["tsx", "app/cli/main.ts", "classify"], {
+      cwd: root,
+      input,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+    });
+    return {
+      seconds: (performance.now() - t) / 1000,
+      lines: result.stdout.split("\n").length - 1,
+    };
   };
   const alone = runCli("Delivered\n");
   const big = runCli(lines.slice(0, 200_000).join("\n") + "\n");
   const streaming = (big.lines - 1) / Math.max(big.seconds - alone.seconds, 1e-3);
-  console.log(`cli classify: start-up ${alone.seconds.toFixed(2)} s; ${big.lines} lines in ${big.seconds.toFixed(2)} s wall = ${Math.round(streaming).toLocaleString("en")} lines/s after start-up`);
+  console.log(
+    `cli classify: start-up ${alone.seconds.toFixed(2)} s; ${big.lines} lines in ${big.seconds.toFixed(2)} s wall = ${Math.round(streaming).toLocaleString(
+      "en"
+    )} lines/s after start-up`
+  );
 }

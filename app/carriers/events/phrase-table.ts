@@ -22,7 +22,7 @@ export type PhraseRow = readonly [pattern: string, meaning: PhraseMeaning, weigh
 export interface PhraseTable {
   /** BCP 47 language tag. */
   language: string;
-  /** Where the wording comes from (carrier pages, tracker fixtures); per-row evidence is in tests/fixtures/events. */
+  /** Where the wording comes from (carrier pages, tracker fixtures); per-row evidence is in tests/fixtures/carrier-events (legacy-* files). */
   sources: readonly string[];
   rows: readonly PhraseRow[];
 }

@@ -7,7 +7,7 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const DE: PhraseTable = {
   language: "de",
-  sources: ["https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html (Sendungsverlauf texts)", "tests/fixtures/events/de.json"],
+  sources: ["https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html (Sendungsverlauf texts)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["nicht", "not", 0],
     ["kein", "not", 0],
@@ -204,7 +204,7 @@ export const DE: PhraseTable = {
     ["störung", "exception", 0.4],
     ["nachforschung", "exception", 0.55],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["ausfuhrzoll", "departed_origin", 0.7],
     ["einfuhrzoll", "customs_pending", 0.7],
     ["einfuhrzoll abgeschlossen", "customs_cleared", 0.9],

@@ -21,7 +21,7 @@ export const EN: PhraseTable = {
     "https://faq.usps.com/s/article/USPS-Tracking-The-Basics",
     "https://www.royalmail.com/track-your-item (event texts)",
     "https://global.cainiao.com (detail.json standerdDesc)",
-    "tests/fixtures/events/en.json (per-string sources)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
   ],
   rows: withVerbForms([
     // negations and blockers
@@ -639,7 +639,7 @@ export const EN: PhraseTable = {
     ["mis sent", "in_transit", 0.5],
     ["expired", "exception", 0.4],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["gone away", "returned", 0.6],
     ["no answer", "delivery_failed", 0.75],
     ["picked up by the customer", "delivered", 0.9],

@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Spanish: Correos (España), Correos de México, Correo Argentino, SEUR, MRW, GLS/DHL (es). */
 export const ES: PhraseTable = {
   language: "es",
-  sources: ["https://www.correos.es/es/es/herramientas/localizador/envios (estados)", "tests/fixtures/events/es.json"],
+  sources: ["https://www.correos.es/es/es/herramientas/localizador/envios (estados)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["no", "not", 0],
     ["fecha de entrega", "unknown", 0],
@@ -78,6 +78,9 @@ export const ES: PhraseTable = {
     ["detenido en aduana", "customs_held", 0.9],
     ["retenido", "customs_held", 0.5],
     ["pendiente de pago", "customs_held", 0.7],
+    // Correos asks the recipient to pay import fees ("Notificación de pago de tasas enviada al
+    // destinatario", quoted in issue #12); the corpus labelling rules name "pago de tasas" customs_held
+    ["pago de tasas", "customs_held", 0.85],
     ["pago de aranceles", "customs_held", 0.75],
     ["aranceles", "customs_held", 0.55],
     ["impuestos pendientes", "customs_held", 0.75],
@@ -152,7 +155,7 @@ export const ES: PhraseTable = {
     ["siniestrado", "exception", 0.8],
     ["decomisado", "exception", 0.85],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["en el camino", "in_transit", 0.6],
     ["llegada al servicio de entrega", "at_delivery_office", 0.6],
     ["recibido en oficina", "at_delivery_office", 0.7],

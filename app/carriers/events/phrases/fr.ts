@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** French: La Poste / Colissimo, Chronopost, Mondial Relay, bpost, Swiss Post, Canada Post (fr). */
 export const FR: PhraseTable = {
   language: "fr",
-  sources: ["https://www.laposte.fr/outils/suivre-vos-envois (messages de suivi)", "tests/fixtures/events/fr.json"],
+  sources: ["https://www.laposte.fr/outils/suivre-vos-envois (messages de suivi)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["pas", "not", 0],
     ["non", "not", 0],
@@ -85,6 +85,10 @@ export const FR: PhraseTable = {
     ["droits de douane", "customs_held", 0.6],
     ["taxes a payer", "customs_held", 0.8],
     ["frais de douane", "customs_held", 0.7],
+    // a fee to pay on delivery is a fee due (Colissimo: "… sera livré contre paiement d'une taxe
+    // douanière", tests/fixtures/carrier-events colissimo-official-magento-status-list)
+    ["taxe douaniere", "customs_held", 0.7],
+    ["contre paiement d une taxe", "customs_held", 0.9],
     ["en attente de paiement", "customs_held", 0.7],
     ["documents manquants", "customs_held", 0.6],
 
@@ -162,7 +166,7 @@ export const FR: PhraseTable = {
     ["anomalie", "exception", 0.55],
     ["incident", "exception", 0.5],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["installation de livraison", "at_delivery_office", 0.6],
     ["arrive au pays de destination", "arrived_destination", 0.9],
     ["livree", "delivered", 0.85],

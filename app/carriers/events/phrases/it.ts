@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Italian: Poste Italiane, SDA, BRT, Swiss Post (it). */
 export const IT: PhraseTable = {
   language: "it",
-  sources: ["https://www.poste.it/cerca/index.html#/risultati-spedizioni (stati della spedizione)", "tests/fixtures/events/it.json"],
+  sources: ["https://www.poste.it/cerca/index.html#/risultati-spedizioni (stati della spedizione)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["non", "not", 0],
     ["consegna prevista", "unknown", 0],
@@ -130,7 +130,7 @@ export const IT: PhraseTable = {
     ["sequestrata", "exception", 0.85],
     ["anomalia", "exception", 0.55],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["sulla strada", "in_transit", 0.55],
     ["centro di consegna", "at_delivery_office", 0.6],
     ["tentato la consegna", "delivery_failed", 0.85],

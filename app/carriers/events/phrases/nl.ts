@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Dutch: PostNL, bpost (nl), DHL Parcel NL, DPD NL. */
 export const NL: PhraseTable = {
   language: "nl",
-  sources: ["https://jouw.postnl.nl/track-and-trace (statusberichten)", "tests/fixtures/events/nl.json"],
+  sources: ["https://jouw.postnl.nl/track-and-trace (statusberichten)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["niet", "not", 0],
     ["geen", "not", 0],
@@ -126,7 +126,7 @@ export const NL: PhraseTable = {
     ["verloren", "exception", 0.75],
     ["vernietigd", "exception", 0.85],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["nog niet door postnl ontvangen", "info_received", 0.85],
     ["ontvangen op postnl punt", "picked_up", 0.8],
     ["afgehaald door postnl", "picked_up", 0.85],

@@ -3,7 +3,7 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Polish: Poczta Polska, InPost, DPD Polska, DHL (pl). */
 export const PL: PhraseTable = {
   language: "pl",
-  sources: ["https://emonitoring.poczta-polska.pl (zdarzenia)", "https://inpost.pl/sledzenie-przesylek (statusy)", "tests/fixtures/events/pl.json"],
+  sources: ["https://emonitoring.poczta-polska.pl (zdarzenia)", "https://inpost.pl/sledzenie-przesylek (statusy)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["nie", "not", 0],
     ["przewidywana data", "unknown", 0],
@@ -141,7 +141,7 @@ export const PL: PhraseTable = {
     ["zniszczona", "exception", 0.8],
     ["skonfiskowana", "exception", 0.85],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["odebrana przez kuriera", "picked_up", 0.85],
     ["do doreczenia", "out_for_delivery", 0.8],
     ["zarejestrowano dane przesylki", "info_received", 0.85],

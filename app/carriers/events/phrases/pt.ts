@@ -7,7 +7,7 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const PT: PhraseTable = {
   language: "pt",
-  sources: ["https://rastreamento.correios.com.br (eventos)", "https://www.ctt.pt (seguimento de objetos)", "tests/fixtures/events/pt.json"],
+  sources: ["https://rastreamento.correios.com.br (eventos)", "https://www.ctt.pt (seguimento de objetos)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["nao", "not", 0],
     ["previsao de entrega", "unknown", 0],
@@ -84,6 +84,9 @@ export const PT: PhraseTable = {
     ["aguardando pagamento", "customs_held", 0.85],
     ["aguardando pagamento do despacho postal", "customs_held", 0.9],
     ["tributado", "customs_held", 0.7],
+    // DSI (Declaração Simplificada de Importação): the recipient must file an import declaration,
+    // documents required (Correios SRO, correios-sro-tracking-status-olist)
+    ["emissao de dsi", "customs_held", 0.85],
     ["retido pela alfandega", "customs_held", 0.9],
     ["retido na alfandega", "customs_held", 0.9],
     ["retido", "customs_held", 0.45],
@@ -151,7 +154,7 @@ export const PT: PhraseTable = {
     ["apreendido", "exception", 0.85],
     ["objeto apreendido", "exception", 0.9],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["recolhido pelo cliente", "delivered", 0.9],
     ["chegou ao centro de entrega", "at_delivery_office", 0.8],
     ["chegou ao pais de destino", "arrived_destination", 0.9],

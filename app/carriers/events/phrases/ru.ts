@@ -8,7 +8,7 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const RU: PhraseTable = {
   language: "ru",
-  sources: ["https://tracking.pochta.ru/specification (виды и атрибуты операций)", "tests/fixtures/events/ru.json"],
+  sources: ["https://tracking.pochta.ru/specification (виды и атрибуты операций)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
   rows: [
     ["не", "not", 0],
     ["нет", "not", 0],
@@ -159,7 +159,7 @@ export const RU: PhraseTable = {
     ["вскрытие", "exception", 0.45],
     ["содержимое запрещено к пересылке", "exception", 0.85],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["на таможне", "customs_pending", 0.65],
     ["ожидает отправления", "info_received", 0.7],
     ["истекает срок хранения", "available_for_pickup", 0.75],

@@ -13,7 +13,7 @@ export const ZH: PhraseTable = {
   sources: [
     "https://global.cainiao.com (detail.json desc, zh-CN)",
     "https://www.ems.com.cn (China Post / EMS tracking texts)",
-    "tests/fixtures/events/zh.json (per-string sources)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
   ],
   rows: [
     ["未", "not", 0],
@@ -306,7 +306,7 @@ export const ZH: PhraseTable = {
     ["问题件", "exception", 0.7],
     ["取消", "exception", 0.4],
 
-    // from the fixture sources (tests/fixtures/events)
+    // from the fixture sources (tests/fixtures/carrier-events/legacy-*)
     ["已收取快件", "picked_up", 0.85],
     ["清关开始", "customs_pending", 0.85],
     ["审单异常", "customs_held", 0.7],
