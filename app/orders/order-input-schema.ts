@@ -4,7 +4,7 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import type { OrderFacts } from "../../machines/order-facts.ts";
+import type { DocumentFacts } from "../../templates/document/document-facts.ts";
 import { CARD_NETWORKS, MILESTONES, PAYMENT_METHODS, PLATFORMS, REPORT_KINDS } from "../../machines/vocabulary.ts";
 
 const DATE_EXAMPLE = "2026-03-01T10:00:00Z";
@@ -79,13 +79,20 @@ const AmountSchema = z.object(
 );
 
 const BuyerSchema = z.object(
-  { name: optionalText, address: optionalText, email: optionalText },
+  { name: optionalText, address: optionalText, email: optionalText, country: optionalText, language: optionalText, phone: optionalText },
   { invalid_type_error: 'expected {"name": "…", "address": "…", "email": "…"}' },
 );
 
 const ChecklistEntrySchema = z.object(
-  { step: z.string({ required_error: "each checklist entry needs its step" }), doneAt: isoDate.nullable().optional(), note: optionalText },
-  { invalid_type_error: 'expected {"step": "…", "doneAt": "…", "note": "…"}' },
+  {
+    step: z.string({ required_error: "each checklist entry needs its step" }),
+    doneAt: isoDate.nullable().optional(),
+    skipped: z.boolean({ invalid_type_error: "expected true or false" }).optional(),
+    reason: optionalText,
+    note: optionalText,
+    reference: optionalText,
+  },
+  { invalid_type_error: 'expected {"step": "…", "doneAt": "…", "skipped": false, "note": "…"}' },
 );
 
 /** The raw shape before dates are normalised to UTC. */
@@ -113,6 +120,8 @@ const OrderInputObjectSchema = z.object(
     amount: AmountSchema.nullish(),
     seller: optionalText,
     buyer: BuyerSchema.nullish(),
+    paymentReference: optionalText,
+    carrierCaseNumber: optionalText,
     checklist: z.array(ChecklistEntrySchema, { invalid_type_error: "expected a list of checklist steps" }).optional(),
   },
   {
@@ -122,7 +131,7 @@ const OrderInputObjectSchema = z.object(
 );
 
 /** OrderFacts plus the `now` the input may carry (the CLI uses it instead of the clock). */
-export type OrderInput = OrderFacts & { now: string | null };
+export type OrderInput = DocumentFacts & { now: string | null };
 
 export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInput => {
   const zone = raw.timeZone ?? "UTC";
@@ -165,9 +174,29 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
     item: raw.item ?? null,
     amount: raw.amount ? { value: raw.amount.value, currency: raw.amount.currency.toUpperCase() } : null,
     seller: raw.seller ?? null,
-    buyer: raw.buyer ? { name: raw.buyer.name ?? null, address: raw.buyer.address ?? null, email: raw.buyer.email ?? null } : null,
+    buyer: raw.buyer
+      ? {
+          name: raw.buyer.name ?? null,
+          address: raw.buyer.address ?? null,
+          email: raw.buyer.email ?? null,
+          ...(raw.buyer.country ? { country: raw.buyer.country.toUpperCase() } : {}),
+          ...(raw.buyer.language ? { language: raw.buyer.language } : {}),
+          ...(raw.buyer.phone ? { phone: raw.buyer.phone } : {}),
+        }
+      : null,
+    ...(raw.paymentReference ? { paymentReference: raw.paymentReference } : {}),
+    ...(raw.carrierCaseNumber ? { carrierCaseNumber: raw.carrierCaseNumber } : {}),
     ...(raw.checklist
-      ? { checklist: raw.checklist.map((c) => ({ step: c.step, doneAt: utcOrNull(c.doneAt), note: c.note ?? null })) }
+      ? {
+          checklist: raw.checklist.map((c) => ({
+            step: c.step,
+            doneAt: utcOrNull(c.doneAt),
+            note: c.note ?? null,
+            ...(c.skipped ? { skipped: true } : {}),
+            ...(c.reason ? { reason: c.reason } : {}),
+            ...(c.reference ? { reference: c.reference } : {}),
+          })),
+        }
       : {}),
   };
 });

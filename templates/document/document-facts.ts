@@ -1,4 +1,4 @@
-import type { OrderFacts } from "../../machines/order-facts.ts";
+import type { ChecklistEntryFact, OrderFacts } from "../../machines/order-facts.ts";
 
 /**
  * The order's facts plus what only documents need (contract §4 `letter` input): the buyer's own
@@ -16,8 +16,12 @@ export interface BuyerDetails {
   phone?: string | null;
 }
 
-export type DocumentFacts = Omit<OrderFacts, "buyer"> & {
+/** A checklist step as contract §4 gives it: done only with `doneAt` and not `skipped`. */
+export type DocumentChecklistEntry = ChecklistEntryFact & { skipped?: boolean; reason?: string | null; reference?: string | null };
+
+export type DocumentFacts = Omit<OrderFacts, "buyer" | "checklist"> & {
   buyer?: BuyerDetails | null;
+  checklist?: DocumentChecklistEntry[];
   /** The PayPal transaction id or the card statement line. */
   paymentReference?: string | null;
   /** The local carrier's case or claim number. */
