@@ -8,9 +8,19 @@ export interface UsersTable {
   id: string;
   email: string;
   password_hash: string;
+  /** IANA zone: from the browser at sign-up, changeable in the profile; "UTC" without either. */
   time_zone: string;
   created_at: string;
   updated_at: string;
+  /** The buyer's own details for letters and the packet (issue 13); null until they fill them in. */
+  full_name: string | null;
+  /** As it goes on an envelope, lines separated by newlines. */
+  postal_address: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  phone: string | null;
+  /** Preferred language for letters (en, es, pt, fr, de, pl, it). */
+  language: string | null;
 }
 
 export interface SessionsTable {
@@ -46,6 +56,10 @@ export interface OrdersTable {
   estimated_delivery_earliest: string | null;
   estimated_delivery_latest: string | null;
   time_zone: string | null;
+  /** Facts only the buyer can give, asked for on the documents page: the PayPal transaction id or card statement line. */
+  payment_reference: string | null;
+  /** The local carrier's case or claim number. */
+  carrier_case_number: string | null;
   /** A cache of the machine's snapshot (JSON) with its machine version; never the only truth. */
   snapshot: string | null;
   snapshot_version: number | null;

@@ -42,10 +42,10 @@ export async function attemptLogin(
 /** Creates the account and its first session; throws EmailTakenError for a known address. */
 export async function signUp(
   db: DB,
-  input: { email: string; password: string; userAgent: string | null; now: Date },
+  input: { email: string; password: string; userAgent: string | null; now: Date; timeZone?: string | null },
 ): Promise<{ userId: string; sessionId: string }> {
   const passwordHash = await hashPassword(input.password);
-  const user = await createUser(db, { email: input.email, passwordHash, now: input.now });
+  const user = await createUser(db, { email: input.email, passwordHash, now: input.now, timeZone: input.timeZone });
   const session = await createSession(db, { userId: user.id, now: input.now, userAgent: input.userAgent });
   return { userId: user.id, sessionId: session.id };
 }

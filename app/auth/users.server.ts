@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/client.server.ts";
 import type { User } from "../../db/schema.ts";
+import { isTimeZone } from "../profile/time-zones.ts";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -22,15 +23,21 @@ export async function findUserById(db: DB, id: string): Promise<User | undefined
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function createUser(db: DB, input: { email: string; passwordHash: string; now: Date }): Promise<User> {
+/** `timeZone` is the browser's, when it sent one that exists; UTC otherwise (changeable in the profile). */
+export async function createUser(db: DB, input: { email: string; passwordHash: string; now: Date; timeZone?: string | null }): Promise<User> {
   const at = input.now.toISOString();
   const user: User = {
     id: randomUUID(),
     email: normalizeEmail(input.email),
     password_hash: input.passwordHash,
-    time_zone: "UTC",
+    time_zone: input.timeZone && isTimeZone(input.timeZone) ? input.timeZone : "UTC",
     created_at: at,
     updated_at: at,
+    full_name: null,
+    postal_address: null,
+    country: null,
+    phone: null,
+    language: null,
   };
   try {
     await db.insertInto("users").values(user).execute();

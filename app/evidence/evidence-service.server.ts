@@ -121,7 +121,7 @@ export async function evidenceForPacket(db: DB, userId: string, orderId: string)
   const result: EvidenceImage[] = [];
   for (const file of files) {
     const bytes = await readStoredFile(file.stored_name);
-    if (bytes) result.push({ fileName: file.original_name, uploadedAt: file.uploaded_at, bytes });
+    if (bytes) result.push({ fileName: file.original_name, uploadedAt: file.uploaded_at, bytes, note: file.note, checklistStep: file.checklist_step });
   }
   return result;
 }

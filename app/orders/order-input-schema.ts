@@ -4,7 +4,7 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import type { OrderFacts } from "../../machines/order-facts.ts";
+import type { DocumentFacts } from "../../templates/document/document-facts.ts";
 import { CARD_NETWORKS, MILESTONES, PAYMENT_METHODS, PLATFORMS, REPORT_KINDS } from "../../machines/vocabulary.ts";
 
 const DATE_EXAMPLE = "2026-03-01T10:00:00Z";
@@ -85,7 +85,7 @@ const countryCode = z
   .transform((value) => value.toUpperCase());
 
 const BuyerSchema = z.object(
-  { name: optionalText, address: optionalText, email: optionalText, country: countryCode.nullish(), language: optionalText },
+  { name: optionalText, address: optionalText, email: optionalText, country: countryCode.nullish(), language: optionalText, phone: optionalText },
   { invalid_type_error: 'expected {"name": "…", "address": "…", "email": "…"}' },
 );
 
@@ -98,7 +98,7 @@ const ChecklistEntrySchema = z.object(
     note: optionalText,
     reference: optionalText,
   },
-  { invalid_type_error: 'expected {"step": "…", "doneAt": "…", "note": "…"}' },
+  { invalid_type_error: 'expected {"step": "…", "doneAt": "…", "skipped": false, "note": "…"}' },
 );
 
 /** The raw shape before dates are normalised to UTC. */
@@ -138,7 +138,7 @@ const OrderInputObjectSchema = z.object(
 );
 
 /** OrderFacts plus the `now` the input may carry (the CLI uses it instead of the clock). */
-export type OrderInput = OrderFacts & { now: string | null };
+export type OrderInput = DocumentFacts & { now: string | null };
 
 export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInput => {
   const zone = raw.timeZone ?? "UTC";
@@ -192,6 +192,7 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
           email: raw.buyer.email ?? null,
           ...(raw.buyer.country ? { country: raw.buyer.country } : {}),
           ...(raw.buyer.language ? { language: raw.buyer.language } : {}),
+          ...(raw.buyer.phone ? { phone: raw.buyer.phone } : {}),
         }
       : null,
     ...(raw.paymentReference ? { paymentReference: raw.paymentReference } : {}),
@@ -202,7 +203,7 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
             step: c.step,
             doneAt: utcOrNull(c.doneAt),
             note: c.note ?? null,
-            ...(c.skipped !== undefined ? { skipped: c.skipped } : {}),
+            ...(c.skipped ? { skipped: true } : {}),
             ...(c.reason ? { reason: c.reason } : {}),
             ...(c.reference ? { reference: c.reference } : {}),
           })),

@@ -10,6 +10,11 @@ import { requireUser } from "~/auth/current-user.server.ts";
 import { clearedSessionCookieHeader } from "~/auth/session-cookie.server.ts";
 import { ErrorPage } from "~/components/error-page.tsx";
 import { FormErrors, TextField } from "~/components/text-field.tsx";
+import { InputField, SelectField, TextAreaField } from "~/components/form-fields.tsx";
+import { countryOptions } from "~/profile/country-options.ts";
+import { LETTER_LANGUAGES, ProfileSchema } from "~/profile/profile-schema.ts";
+import { timeZoneOptions } from "~/profile/time-zones.ts";
+import { loadProfile, saveProfile } from "../../db/queries/profile.server.ts";
 import { getDb } from "~/server/db.server.ts";
 import { deleteUser } from "../../db/queries/export.server.ts";
 
@@ -17,7 +22,9 @@ export const meta: MetaFunction = () => [{ title: "Account — ClaimTrail" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { email: user.email };
+  const profile = await loadProfile(getDb(), user.id);
+  if (!profile) throw data("Your account could not be found.", { status: 404 });
+  return { email: user.email, profile, timeZones: timeZoneOptions(profile.timeZone), countries: countryOptions() };
 }
 
 const PasswordSchema = z
@@ -44,6 +51,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const db = getDb();
+
+  if (formData.get("intent") === "profile") {
+    const submission = parseWithZod(formData, { schema: ProfileSchema });
+    if (submission.status !== "success") {
+      return data({ intent: "profile" as const, result: submission.reply() }, { status: 400 });
+    }
+    const { intent: _intent, ...profile } = submission.value;
+    await saveProfile(db, user.id, profile, new Date());
+    return { intent: "profile" as const, result: submission.reply(), message: "Your details are saved. Letters and the evidence packet now use them." };
+  }
 
   if (formData.get("intent") === "delete") {
     const submission = parseWithZod(formData, { schema: DeleteSchema });
@@ -89,8 +106,22 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, profile, timeZones, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+    defaultValue: {
+      fullName: profile.fullName ?? "",
+      postalAddress: profile.postalAddress ?? "",
+      country: profile.country ?? "",
+      phone: profile.phone ?? "",
+      language: profile.language ?? "",
+      timeZone: profile.timeZone,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+  });
   const [passwordForm, passwordFields] = useForm({
     id: "change-password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
@@ -103,7 +134,8 @@ export default function Account() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteSchema }),
   });
-  const message = actionData && "message" in actionData ? actionData.message : null;
+  const message = actionData?.intent === "password" && "message" in actionData ? actionData.message : null;
+  const profileMessage = actionData?.intent === "profile" && "message" in actionData ? actionData.message : null;
 
   return (
     <section className="stack">
@@ -111,6 +143,38 @@ export default function Account() {
       <p>
         Signed in as <strong>{email}</strong>.
       </p>
+
+      <div className="panel" id="profile">
+        <h2>Your details for letters and the evidence packet</h2>
+        <p className="muted">
+          Letters and the packet are signed with these details. Leave a field empty and the sentence that needs it is left out; nothing
+          is ever filled in with a placeholder. Your e-mail is your account's: {email}.
+        </p>
+        {profileMessage ? (
+          <p className="notice" role="status">
+            {profileMessage}
+          </p>
+        ) : null}
+        <Form method="post" {...getFormProps(profileForm)}>
+          <input type="hidden" name="intent" value="profile" />
+          <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
+          <InputField label="Full name" meta={profileFields.fullName} autoComplete="name" />
+          <TextAreaField label="Postal address" meta={profileFields.postalAddress} rows={3} hint="As it goes on an envelope: street, postcode and town, one per line." />
+          <SelectField label="Country" meta={profileFields.country} options={countries} placeholder="Not given" />
+          <InputField label="Phone (optional)" meta={profileFields.phone} autoComplete="tel" hint="Only put in letters to the carrier, who may call to arrange delivery." />
+          <SelectField label="Preferred language for letters" meta={profileFields.language} options={LETTER_LANGUAGES} placeholder="Not given (English)" />
+          <SelectField
+            label="Time zone"
+            meta={profileFields.timeZone}
+            options={timeZones.map((z) => ({ value: z, label: z }))}
+            placeholder="Choose…"
+            hint="Dates and times in your documents and reminders are shown in this zone."
+          />
+          <button type="submit" className="button">
+            Save my details
+          </button>
+        </Form>
+      </div>
 
       <div className="panel">
         <h2>Change password</h2>

@@ -1,6 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { DocumentFactsForm } from "~/components/documents/document-facts-form.tsx";
+import { DocumentFactsSchema } from "~/orders/document-facts-schema.ts";
+import { missingProfileFields } from "~/profile/missing-profile.ts";
+import { saveOrderDocumentFacts } from "../../db/queries/order-document-facts.server.ts";
+import { loadProfile } from "../../db/queries/profile.server.ts";
 import { requireUser } from "~/auth/current-user.server.ts";
 import { CopyButton } from "~/components/copy-button.tsx";
 import { ErrorPage } from "~/components/error-page.tsx";
@@ -28,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await orderLetters(db, user.id, params.id ?? "", new Date());
   if (!found) throw data("There is no order at this address in your account.", { status: 404 });
   const order = found.assessed.order;
-  const files = await listEvidence(db, user.id, order.id);
+  const [files, profile] = await Promise.all([listEvidence(db, user.id, order.id), loadProfile(db, user.id)]);
   // Starting the PDF worker takes seconds (fonts, pdf-lib); start it while the buyer reads this page
   // so that "Download the packet" answers at warm speed.
   warmPacketWorker();
@@ -37,11 +43,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     letters: found.letters,
     notOffered: found.notOffered,
     files: files.map(evidenceView),
+    documentFacts: {
+      paymentMethod: order.payment_method,
+      paymentReference: order.payment_reference,
+      carrierCaseNumber: order.carrier_case_number,
+      missingProfile: profile ? missingProfileFields(profile) : [],
+    },
   };
 }
 
+/** Saves the facts only the buyer has (payment reference, carrier case number) on the order. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: DocumentFactsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  const { paymentReference, carrierCaseNumber } = submission.value;
+  const saved = await saveOrderDocumentFacts(getDb(), user.id, params.id ?? "", { paymentReference, carrierCaseNumber }, new Date());
+  if (!saved) throw data("There is no order at this address in your account.", { status: 404 });
+  return { result: submission.reply(), saved: true };
+}
+
 export default function DocumentsPage() {
-  const { order, letters, notOffered, files } = useLoaderData<typeof loader>();
+  const { order, letters, notOffered, files, documentFacts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const here = `/orders/${order.id}/documents`;
   return (
     <section className="stack">
@@ -49,6 +73,8 @@ export default function DocumentsPage() {
         <Link to={`/orders/${order.id}`}>← {order.item ?? "Order"}</Link>
       </p>
       <h1>Documents</h1>
+
+      <DocumentFactsForm facts={documentFacts} lastResult={actionData?.result} saved={actionData?.saved ?? false} />
 
       <div className="panel">
         <h2>Evidence packet</h2>

@@ -142,7 +142,7 @@ export default function Dashboard() {
                   {r.orderNumber ? ` · order ${r.orderNumber}` : ""}
                 </p>
                 <p>
-                  <span className={`state-badge state-${r.state}`}>{r.stateLabel}</span>{" "}
+                  <span className={`state-badge state-${r.badge.tone}`}>{r.badge.label}</span>{" "}
                   {r.latestEvent ? (
                     <span>
                       Latest: {r.latestEvent.text} <span className="muted">({r.latestEvent.ago})</span>

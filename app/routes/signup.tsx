@@ -11,6 +11,7 @@ import { EmailTakenError } from "~/auth/users.server.ts";
 import { getDb } from "~/server/db.server.ts";
 import { ErrorPage } from "~/components/error-page.tsx";
 import { FormErrors, TextField } from "~/components/text-field.tsx";
+import { BrowserTimeZoneField } from "~/components/browser-time-zone-field.tsx";
 import { EmailSchema, NewPasswordSchema } from "~/auth/credentials-schema.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign up — ClaimTrail" }];
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const SignupSchema = z.object({ email: EmailSchema, password: NewPasswordSchema });
+// The zone comes from the browser (a hidden field filled by script); one that does not exist is dropped, never an error.
+const SignupSchema = z.object({ email: EmailSchema, password: NewPasswordSchema, timeZone: z.string().max(64).optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
@@ -59,6 +61,7 @@ export default function Signup() {
       <p>Keep your orders, tracking and deadlines in one place. Only you can see them.</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <BrowserTimeZoneField />
         <TextField label="E-mail" meta={fields.email} type="email" autoComplete="email" />
         <TextField
           label="Password"

@@ -61,7 +61,7 @@ export type OrderExport = Omit<Order, "user_id" | "snapshot" | "snapshot_version
 export async function exportUserData(db: DB, userId: string, now: Date = new Date()): Promise<UserExport | null> {
   const user = await db
     .selectFrom("users")
-    .select(["id", "email", "time_zone", "created_at", "updated_at"])
+    .select(["id", "email", "time_zone", "created_at", "updated_at", "full_name", "postal_address", "country", "phone", "language"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return null;

@@ -5,6 +5,7 @@
  */
 import type { BuyerReportFact, ChecklistEntryFact, OrderFacts, TrackingEventFact } from "../../machines/order-facts.ts";
 import { CARD_NETWORKS, MILESTONES, PAYMENT_METHODS, PLATFORMS, type Milestone } from "../../machines/vocabulary.ts";
+import type { DocumentFacts } from "../../templates/document/document-facts.ts";
 import type { DB } from "../client.server.ts";
 import { expectedDeliveryOf } from "../../machines/expected-delivery.ts";
 import { loadFactsRowsPage, loadOrderRows, type FactsEventRow, type FactsReportRow, type FactsRows, type FactsSource, type OrdersFilter } from "./order-rows.server.ts";
@@ -68,8 +69,8 @@ async function loadEntries(db: DB, filter: OrdersFilter): Promise<OrderFactsEntr
  * Rows → OrderFacts. Columns hold text; values outside the vocabulary (a row written by a newer
  * version, a hand edit) read as the neutral choice instead of crashing the engine.
  */
-export function orderFactsFromRows({ order, userTimeZone, numbers, events, reports }: FactsRows): OrderFacts {
-  const facts: OrderFacts = {
+export function orderFactsFromRows({ order, userTimeZone, buyer, numbers, events, reports }: FactsRows): DocumentFacts {
+  const facts: DocumentFacts = {
     platform: oneOf(PLATFORMS, order.platform) ?? "other",
     platformName: order.platform_name,
     orderedAt: order.ordered_at,
@@ -96,6 +97,15 @@ export function orderFactsFromRows({ order, userTimeZone, numbers, events, repor
   if (order.amount_value !== null && order.currency !== null) {
     facts.amount = { value: order.amount_value, currency: order.currency };
   }
+  // The buyer's own details and the facts they gave for documents (issue 13): letters and the
+  // packet use them; a field left empty stays absent, so the sentence needing it is left out.
+  if (buyer) {
+    facts.buyer = { name: buyer.full_name, address: buyer.postal_address, email: buyer.email, country: buyer.country, language: buyer.language, phone: buyer.phone };
+    // Until an order records its own destination, the parcel goes to the address in the profile.
+    if (buyer.country) facts.destinationCountry = buyer.country;
+  }
+  if (order.payment_reference) facts.paymentReference = order.payment_reference;
+  if (order.carrier_case_number) facts.carrierCaseNumber = order.carrier_case_number;
   return facts;
 }
 

@@ -6,7 +6,7 @@
 import SQLite from "better-sqlite3";
 import { CompiledQuery, type ExpressionBuilder, type Expression, type SqlBool } from "kysely";
 import type { DB } from "../client.server.ts";
-import type { Database, Order, Report, TrackingEvent, TrackingNumber } from "../schema.ts";
+import type { Database, Order, Report, TrackingEvent, TrackingNumber, User } from "../schema.ts";
 
 /** Which orders: a condition on the orders table, aliased `o` (owner, ids, an id range). */
 export type OrdersFilter = (eb: ExpressionBuilder<Database & { o: Database["orders"] }, "o">) => Expression<SqlBool>;
@@ -29,8 +29,10 @@ export type FactsReportRow = Pick<Report, "order_id" | "kind" | "at" | "note" | 
 
 /** One order's rows as the facts need them; OrderRows (every column) is one too. */
 export interface FactsRows {
-  order: FactsOrderRow;
+  order: FactsOrderRow & Partial<Pick<Order, "payment_reference" | "carrier_case_number">>;
   userTimeZone: string;
+  /** The owner's own details for documents (issue 13). */
+  buyer?: BuyerRow;
   /** First leg first. */
   numbers: Array<Pick<TrackingNumber, "number">>;
   /** In no particular order; the facts sort them. */
@@ -39,10 +41,14 @@ export interface FactsRows {
   reports: FactsReportRow[];
 }
 
+/** The owner's profile as documents use it (issue 13). */
+export type BuyerRow = Pick<User, "email" | "full_name" | "postal_address" | "country" | "phone" | "language">;
+
 export interface OrderRows {
   order: Order;
   /** The owner's time zone, the default for the order's calendar maths. */
   userTimeZone: string;
+  buyer?: BuyerRow;
   /** First leg first. */
   numbers: TrackingNumber[];
   /** In storage order; callers sort by what they need (SQLite and PostgreSQL order NULLs differently). */
@@ -57,7 +63,15 @@ export async function loadOrderRows(db: DB, filter: OrdersFilter): Promise<Order
     .selectFrom("orders as o")
     .innerJoin("users as u", "u.id", "o.user_id")
     .selectAll("o")
-    .select("u.time_zone as user_time_zone")
+    .select([
+      "u.time_zone as user_time_zone",
+      "u.email as buyer_email",
+      "u.full_name as buyer_full_name",
+      "u.postal_address as buyer_postal_address",
+      "u.country as buyer_country",
+      "u.phone as buyer_phone",
+      "u.language as buyer_language",
+    ])
     .where(filter)
     .orderBy("o.id")
     .execute();
@@ -100,9 +114,17 @@ export async function loadOrderRows(db: DB, filter: OrdersFilter): Promise<Order
   const numbersOf = byOrder(numbers);
   const eventsOf = byOrder(events);
   const reportsOf = byOrder(reports);
-  return orders.map(({ user_time_zone, ...order }) => ({
+  return orders.map(({ user_time_zone, buyer_email, buyer_full_name, buyer_postal_address, buyer_country, buyer_phone, buyer_language, ...order }) => ({
     order,
     userTimeZone: user_time_zone,
+    buyer: {
+      email: buyer_email,
+      full_name: buyer_full_name,
+      postal_address: buyer_postal_address,
+      country: buyer_country,
+      phone: buyer_phone,
+      language: buyer_language,
+    },
     numbers: numbersOf.get(order.id) ?? [],
     events: eventsOf.get(order.id) ?? [],
     reports: reportsOf.get(order.id) ?? [],
@@ -119,7 +141,8 @@ export type FactsSource = DB | SQLite.Database;
 // or dedupe key is read.
 const ORDERS_SQL = `select o.id, o.user_id, o.platform, o.platform_name, o.order_number, o.ordered_at, o.shipped_at, o.item, o.seller,
   o.amount_value, o.currency, o.payment_method, o.card_network, o.protection_ends_at, o.estimated_delivery_earliest,
-  o.estimated_delivery_latest, o.time_zone, u.time_zone as user_time_zone, o.promised_delivery_at
+  o.estimated_delivery_latest, o.time_zone, u.time_zone as user_time_zone, o.promised_delivery_at, o.payment_reference, o.carrier_case_number,
+  u.email, u.full_name, u.postal_address, u.country, u.phone, u.language
   from orders o join users u on u.id = o.user_id where o.id > ? order by o.id limit ?`;
 const NUMBERS_SQL = "select order_id, id, number from tracking_numbers where order_id >= ? and order_id <= ? order by order_id, leg, created_at, id";
 const EVENTS_SQL = `select order_id, tracking_number_id, id, occurred_at, location, text, carrier, source, milestone, confidence, created_at
@@ -214,8 +237,11 @@ export async function loadFactsRowsPage(source: FactsSource, afterId: string | n
       estimated_delivery_latest: o[15],
       time_zone: o[16],
       promised_delivery_at: o[18],
-    } as FactsOrderRow;
-    return { order, userTimeZone: o[17] as string, numbers: numbersOf.get(id) ?? [], events: eventsOf.get(id) ?? [], reports: reportsOf.get(id) ?? [] };
+      payment_reference: o[19],
+      carrier_case_number: o[20],
+    } as FactsRows["order"];
+    const buyer = { email: o[21], full_name: o[22], postal_address: o[23], country: o[24], phone: o[25], language: o[26] } as BuyerRow;
+    return { order, userTimeZone: o[17] as string, buyer, numbers: numbersOf.get(id) ?? [], events: eventsOf.get(id) ?? [], reports: reportsOf.get(id) ?? [] };
   });
 }
 

@@ -38,6 +38,8 @@ const CELL: Style = { size: 7.5, lineHeight: 9.6, bold: false };
 const CELL_HEAD: Style = { size: 7.5, lineHeight: 9.6, bold: true };
 const FOOTER: Style = { size: 7, lineHeight: 9, bold: false, color: MUTED };
 const CELL_PAD = 3;
+/** The smallest a photo is drawn: its caption moves to the next page rather than sit above a sliver. */
+const MIN_IMAGE = 180;
 
 // A CJK character may break anywhere; other scripts break at spaces.
 const TOKEN = /\n| +|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\n \p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
@@ -232,9 +234,55 @@ class Layout {
     }
   }
 
+  /**
+   * The height of what must follow a heading on the same page: the first lines of a paragraph,
+   * the first facts row, a table's header with its first row, a photo's caption with the photo.
+   * A heading is never left alone at the bottom of a page (issue 13).
+   */
+  leadHeight(block: Block | undefined): number {
+    if (!block) return 0;
+    switch (block.kind) {
+      case "paragraph": {
+        const style = block.emphasis ? EMPHASIS : BODY;
+        return Math.min(this.type.wrap(block.text, style, CONTENT_WIDTH).length, 4) * style.lineHeight;
+      }
+      case "facts": {
+        const first = block.rows[0];
+        if (!first) return 0;
+        const label = this.type.wrap(first[0], LABEL, 150 - 8).length * LABEL.lineHeight;
+        const value = this.type.wrap(first[1], BODY, CONTENT_WIDTH - 150).length * BODY.lineHeight;
+        return Math.min(Math.max(label, value), TOP - BOTTOM - 80) + 3;
+      }
+      case "table": {
+        const widths = block.columns.map((c) => c.width * CONTENT_WIDTH);
+        const rowHeight = (cells: string[], style: Style) =>
+          Math.max(...cells.map((c, i) => this.type.wrap(c, style, widths[i] - 2 * CELL_PAD).length)) * style.lineHeight + 2 * CELL_PAD;
+        const first = block.rows[0] ? rowHeight(block.rows[0], CELL) : 0;
+        return Math.min(rowHeight(block.columns.map((c) => c.title), CELL_HEAD) + first, TOP - BOTTOM - 80);
+      }
+      case "image":
+        return this.captionHeight(block.caption) + MIN_IMAGE;
+      default:
+        return 0;
+    }
+  }
+
+  private captionHeight(caption: string[]): number {
+    return caption.reduce((h, c) => h + this.type.wrap(c, BODY, CONTENT_WIDTH).length * BODY.lineHeight, 0);
+  }
+
+  /** A heading (or title) and the start of what follows it, on one page. */
+  heading(text: string, style: Style, next: Block | undefined, before: number, after: number): void {
+    this.gap(before);
+    const own = this.type.wrap(text, style, CONTENT_WIDTH).length * style.lineHeight;
+    this.room(own + after + this.leadHeight(next));
+    this.text(text, style);
+    this.gap(after);
+  }
+
   async image(image: PreparedImage, caption: string[]): Promise<void> {
-    const captionHeight = caption.reduce((h, c) => h + this.type.wrap(c, BODY, CONTENT_WIDTH).length * BODY.lineHeight, 0);
-    const minImage = 180;
+    const captionHeight = this.captionHeight(caption);
+    const minImage = MIN_IMAGE;
     this.room(captionHeight + minImage);
     for (const c of caption) this.text(c, BODY);
     this.gap(6);
@@ -325,17 +373,14 @@ export async function drawPacketPdf(input: PacketContent, images: ReadonlyArray<
 
   const type = new Typesetter(fonts, coverage);
   const layout = new Layout(doc, type);
-  for (const block of content.blocks) {
+  for (const [index, block] of content.blocks.entries()) {
+    const next = content.blocks[index + 1];
     switch (block.kind) {
       case "title":
-        layout.text(block.text, TITLE);
-        layout.gap(6);
+        layout.heading(block.text, TITLE, next, 0, 6);
         break;
       case "heading":
-        layout.gap(12);
-        layout.room(HEADING.lineHeight + 40);
-        layout.text(block.text, HEADING);
-        layout.gap(4);
+        layout.heading(block.text, HEADING, next, 12, 4);
         break;
       case "paragraph":
         layout.text(block.text, block.emphasis ? EMPHASIS : BODY);

@@ -14,6 +14,9 @@ export interface EvidenceImage {
   /** ISO-8601 UTC. */
   uploadedAt: string;
   bytes: Uint8Array;
+  /** What the buyer wrote about the file and the checklist step it documents: printed with it. */
+  note?: string | null;
+  checklistStep?: string | null;
 }
 
 export const MAX_IMAGES_PER_PACKET = 20;
@@ -44,6 +47,8 @@ async function prepareOne(file: EvidenceImage): Promise<{ image: PreparedImage |
   const base = {
     fileName: file.fileName,
     uploadedAt: file.uploadedAt,
+    note: file.note ?? null,
+    checklistStep: file.checklistStep ?? null,
     sha256: createHash("sha256").update(file.bytes).digest("hex"),
   };
   if (file.bytes.byteLength > MAX_IMAGE_BYTES) {
@@ -79,7 +84,7 @@ export async function prepareImages(files: readonly EvidenceImage[]): Promise<Pr
       const sha256 = createHash("sha256").update(file.bytes).digest("hex");
       return {
         image: null,
-        summary: { fileName: file.fileName, uploadedAt: file.uploadedAt, sha256, image: null, problem: `a packet shows at most ${MAX_IMAGES_PER_PACKET} images` },
+        summary: { fileName: file.fileName, uploadedAt: file.uploadedAt, note: file.note ?? null, checklistStep: file.checklistStep ?? null, sha256, image: null, problem: `a packet shows at most ${MAX_IMAGES_PER_PACKET} images` },
       };
     });
     results.push(...(await Promise.all(batch)));

@@ -1,5 +1,5 @@
-import type { OrderFacts } from "../../machines/order-facts.ts";
 import type { OrderAssessment } from "../document/assessment.ts";
+import type { DocumentFacts } from "../document/document-facts.ts";
 import { buildPacketContent } from "./packet-content.ts";
 import { prepareImages, type EvidenceImage } from "./prepare-images.server.ts";
 import { DEFAULT_RENDER_TIMEOUT_MS, renderInWorker, warmPacketWorker } from "./render-in-worker.server.ts";
@@ -21,7 +21,7 @@ export interface RenderedPacket {
  * pixel and time limits), then drawn in a worker thread with a time limit.
  */
 export async function renderPacket(
-  facts: OrderFacts,
+  facts: DocumentFacts,
   assessment: OrderAssessment,
   now: Date | string,
   options: PacketOptions = {},

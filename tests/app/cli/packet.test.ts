@@ -70,4 +70,17 @@ describe("cli packet (contract §4)", () => {
     expect(status).toBe(2);
     expect(JSON.parse(stderr).error).toContain("is a folder");
   });
+
+  it("puts the buyer from the order JSON in the packet, and no blank marker anywhere (issue 13)", () => {
+    const out = join(dir, "buyer.pdf");
+    const order = JSON.parse(readFileSync(`${root}${fixture("delivered-not-received")}`, "utf8"));
+    const { status, stderr } = runPacket(["-", "--out", out], JSON.stringify({ ...order, buyer: { ...order.buyer, country: "US" }, paymentReference: "5TY05013RG002845M" }));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", out, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain(`Buyer ${order.buyer.name}`);
+    expect(text).toContain(`E-mail ${order.buyer.email}`);
+    expect(text).toContain("PayPal transaction ID 5TY05013RG002845M");
+    expect(text).not.toMatch(/fill in/i);
+  });
 });

@@ -45,4 +45,48 @@ describe("dashboard rows", () => {
     const rows = [row("delivered", delivered), row("fresh", fresh), row("silent", silent)].sort(byUrgency);
     expect(rows.map((r) => r.id)).toEqual(["silent", "fresh", "delivered"]);
   });
+
+  // Issue 13: a Madrid buyer's orders, ranked as the buyer would rank them.
+  const inCustoms14: OrderFacts = {
+    platform: "aliexpress",
+    orderedAt: days(-40),
+    trackingNumbers: ["LP00512345678903"],
+    events: [
+      { at: days(-25), text: "Departed from sorting center", milestone: "in_transit" },
+      { at: days(-14), text: "Customs clearance started", milestone: "customs_pending" },
+    ],
+  };
+  const unshipped: OrderFacts = { platform: "aliexpress", orderedAt: days(-6), trackingNumbers: [], events: [] };
+  const feeDue: OrderFacts = {
+    platform: "aliexpress",
+    orderedAt: days(-20),
+    trackingNumbers: ["LP00512345678904"],
+    events: [{ at: days(-2), text: "Held by customs: import duty to pay", milestone: "customs_held" }],
+  };
+  const reportedMissing: OrderFacts = {
+    platform: "aliexpress",
+    orderedAt: days(-20),
+    trackingNumbers: ["LP00512345678905"],
+    events: [{ at: days(-3), text: "Entregado", milestone: "delivered" }],
+    reports: [{ at: days(-1), kind: "not_received" }],
+  };
+
+  it("ranks 14 days stuck in customs above an order a few days unshipped", () => {
+    const rows = [row("unshipped", unshipped), row("customs", inCustoms14)].sort(byUrgency);
+    expect(rows.map((r) => r.id)).toEqual(["customs", "unshipped"]);
+  });
+
+  it("puts a customs hold or fee first, then a parcel reported missing, then stuck ones", () => {
+    const rows = [row("unshipped", unshipped), row("customs", inCustoms14), row("missing", reportedMissing), row("fee", feeDue), row("delivered", delivered)].sort(byUrgency);
+    expect(rows.map((r) => r.id)).toEqual(["fee", "missing", "customs", "unshipped", "delivered"]);
+  });
+
+  it("never shows a green Delivered badge for a parcel the buyer reported missing", () => {
+    const r = row("missing", reportedMissing);
+    expect(r.badge.label).toBe("Reported missing");
+    expect(r.badge.tone).not.toBe("delivered");
+    const disputed = row("disputed", { ...reportedMissing, reports: [...reportedMissing.reports!, { at: days(0), kind: "dispute_opened" }] });
+    expect(disputed.badge.label).toBe("Dispute open");
+    expect(row("delivered", delivered).badge).toEqual({ label: "Delivered", tone: "delivered" });
+  });
 });

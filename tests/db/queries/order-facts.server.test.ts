@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadOrderFacts, loadOrderFactsForUser, loadOrderFactsPage } from "../../../db/queries/order-facts.server.ts";
+import { saveOrderDocumentFacts } from "../../../db/queries/order-document-facts.server.ts";
 import { createOrder } from "../../../db/queries/orders.server.ts";
+import { saveProfile } from "../../../db/queries/profile.server.ts";
 import { addReport } from "../../../db/queries/reports.server.ts";
 import { addTrackingEvents, addTrackingNumbers } from "../../../db/queries/tracking.server.ts";
 import { createTestDatabase, insertUser, orderFields, type TestDatabase } from "../../factories/db.ts";
@@ -34,6 +36,8 @@ describe("loadOrderFacts", () => {
     await addReport(t.db, "alice", order.id, { kind: "protection_extended", at: "2026-04-22T10:00:00Z", data: { protectionEndsAt: "2026-06-01T00:00:00Z" } });
     await addReport(t.db, "alice", order.id, { kind: "checklist_step", at: "2026-04-21T11:00:00Z", note: "photos taken", data: { step: "photos" } });
     await addReport(t.db, "alice", order.id, { kind: "checklist_step", at: "2026-04-21T12:00:00Z", data: { step: "neighbours", skipped: true } });
+    await saveProfile(t.db, "alice", { fullName: "Alice Martín", postalAddress: "Calle Mayor 1\n28013 Madrid", country: "ES", phone: null, language: "es", timeZone: "Europe/Paris" }, new Date("2026-04-01T00:00:00Z"));
+    await saveOrderDocumentFacts(t.db, "alice", order.id, { paymentReference: null, carrierCaseNumber: "ES-2026-0042" }, new Date("2026-04-01T00:00:00Z"));
 
     expect(await loadOrderFacts(t.db, "alice", order.id)).toEqual({
       platform: "aliexpress",
@@ -61,6 +65,9 @@ describe("loadOrderFacts", () => {
       item: "USB-C cable, 2 m",
       seller: "Cable World Store",
       amount: { value: "12.34", currency: "EUR" },
+      // The buyer's profile (issue 13): what they left empty stays null, never a placeholder.
+      buyer: { name: "Alice Martín", address: "Calle Mayor 1\n28013 Madrid", email: "alice@example.test", country: "ES", language: "es", phone: null },
+      carrierCaseNumber: "ES-2026-0042",
       checklist: [
         { step: "photos", doneAt: "2026-04-21T11:00:00.000Z", note: "photos taken" },
         { step: "neighbours", doneAt: null, note: null },

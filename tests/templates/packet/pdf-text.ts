@@ -21,3 +21,19 @@ export function readPdf(bytes: Uint8Array): { text: string; pages: string[]; pag
 
 /** pdftotext breaks lines where the layout wraps them; compare text with whitespace folded. */
 export const folded = (text: string) => text.replace(/\s+/g, " ");
+
+/** Each page's lines top to bottom as laid out (pdftotext -layout), for checks about page ends. */
+export function layoutPages(bytes: Uint8Array): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), "claimtrail-pdf-"));
+  try {
+    const file = join(dir, "packet.pdf");
+    writeFileSync(file, bytes);
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return text
+      .split("\f")
+      .map((page) => page.split("\n").map((line) => line.trim()).filter(Boolean))
+      .filter((lines) => lines.length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -41,7 +41,7 @@ describe("the evidence packet", () => {
       expect(pages).toBeGreaterThanOrEqual(2);
       pdf.pages.forEach((page, i) => {
         expect(page).toContain(`Page ${i + 1} of ${pages}`);
-        expect(folded(page)).toMatch(/generated \d{1,2} \w{3} \d{4} \d{2}:\d{2} \(/);
+        expect(folded(page)).toMatch(/generated \d{1,2} \w{3} \d{4} \d{2}:\d{2} UTC/);
       });
       const text = folded(pdf.text);
       for (const heading of ["The claim", "Key dates and deadlines", "Order facts", "Silent gaps", "Deadlines", "What the buyer did"]) {
@@ -123,7 +123,7 @@ describe("the evidence packet", () => {
     expect(pdf.images).toBe(2);
     const text = folded(pdf.text);
     expect(text).toContain("File: porche vide — 空的.jpg");
-    expect(text).toContain("Uploaded: 25 Feb 2026 10:00 (America/Los_Angeles)");
+    expect(text).toContain("Uploaded: 25 Feb 2026 10:00 UTC-8");
     expect(text).toContain(`SHA-256 of the uploaded file: ${createHash("sha256").update(wide).digest("hex")}`);
     expect(text).toContain("Image 3000 × 1000 pixels");
     expect(text).toContain("File: mailbox.png");
