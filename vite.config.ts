@@ -30,6 +30,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
+    // Tests that spawn the CLI, the server or the cron runners run the bundle in dist/.
+    globalSetup: ["tests/setup/build-once.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PacketContent } from "./packet-content.ts";
 import type { PreparedImage } from "./prepared-image.ts";
@@ -35,21 +33,24 @@ let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 
 const ENTRY = "packet-worker.mjs";
+/** The worker as app/build/bundle.mjs builds it, seen from the Remix server bundle in build/server. */
+const BUNDLED_ENTRY = "../../dist/packet-worker.mjs";
 
 /**
- * Beside this module when it runs from source (CLI, tests, dev server); from the project's source
- * tree when it has been bundled into build/server (the name is a variable so the bundler leaves
- * this lookup alone instead of rewriting it as an asset).
+ * Beside this module: from source (dev server, tests) that is the small tsx entry; in dist/
+ * (CLI, cron runners) it is the bundled worker. From the Remix server bundle (build/server) it is
+ * the bundled worker in dist/, so production never needs a TypeScript loader. The names are
+ * variables so that Vite leaves these lookups alone instead of rewriting them as assets.
  */
 function workerEntry(): URL {
   const beside = new URL(ENTRY, import.meta.url);
   if (existsSync(beside)) return beside;
-  return pathToFileURL(resolve("templates/packet", ENTRY));
+  return new URL(BUNDLED_ENTRY, import.meta.url);
 }
 
 function startWorker(): Worker {
-  // The worker is TypeScript: a small JS entry registers tsx's loader in the new thread, whether
-  // the parent runs under tsx, vitest or the production server.
+  // From source the worker is TypeScript: its small JS entry registers tsx's loader in the new
+  // thread (dev server, vitest); the built entry is plain JavaScript.
   const w = new Worker(workerEntry(), {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });

@@ -1,5 +1,6 @@
 /**
- * `npm run db:migrate` and `npm run backup -- PATH` as a person runs them: a real process, JSON on
+ * `npm run db:migrate` and `npm run backup -- PATH` as a person runs them: a real process running
+ * the CLI bundle in dist/ (what both scripts call), JSON on
  * stdout, a one-line JSON error and exit 2 on bad input.
  */
 import { spawn } from "node:child_process";
@@ -15,7 +16,7 @@ import { migrations } from "../../db/migrations/index.ts";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 async function cli(args: string[], databaseFile: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", ...args], {
+  const child = spawn(process.execPath, ["dist/cli.mjs", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
   });

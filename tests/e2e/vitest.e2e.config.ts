@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.test.ts"],
+    globalSetup: ["tests/setup/build-once.ts"],
     environment: "node",
     pool: "forks",
     fileParallelism: false,

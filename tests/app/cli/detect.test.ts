@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
+/** What `npm run cli` runs (built by tests/setup/build-once.ts), without npm's start-up per call. */
+const CLI = `${ROOT}dist/cli.mjs`;
 
 function cli(args: string[], input = "") {
-  const result = spawnSync(TSX, ["app/cli/main.ts", ...args], { cwd: ROOT, input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const lines = result.stdout.split("\n").filter((line) => line !== "");
   return { status: result.status, lines, json: lines.map((line) => JSON.parse(line)), stderr: result.stderr };
 }

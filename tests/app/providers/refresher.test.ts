@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createOrder } from "../../../db/queries/orders.server.ts";
 import { listProviderTrackings } from "../../../db/queries/provider-trackings.server.ts";
@@ -16,9 +17,10 @@ import { registerOrderNumbers } from "../../../app/providers/registration.server
 import { createTestDatabase, insertUser, orderFields, type TestDatabase } from "../../factories/db.ts";
 import { startFake17Track, startFakeAfterShip } from "../../factories/fake-providers.ts";
 
-/** `npm run providers:refresh` as cron runs it, in its own process; resolves with its stdout. */
+/** `npm run providers:refresh` as cron runs it (the bundle in dist/), in its own process; resolves with its stdout. */
 async function runRefreshProcess(env: Record<string, string>): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "app/providers/run-refresh.ts"], {
+  const script = fileURLToPath(new URL("../../../dist/providers-refresh.mjs", import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [script], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
     timeout: 60_000,
   });

@@ -1,5 +1,5 @@
 /**
- * The sweep as `npm run reminders` runs it: a separate process. One test kills it with SIGKILL in
+ * The sweep as `npm run reminders` runs it: a separate process running the bundle in dist/. One test kills it with SIGKILL in
  * the middle of a batch and restarts it; another runs two at once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -14,7 +14,7 @@ const LEASE_MS = 1500;
 const bed = useSweepTestBed();
 
 function startSweep(): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/reminders/run-sweep.ts"], {
+  const child = spawn(process.execPath, ["dist/reminders.mjs"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -123,10 +123,9 @@ describe("e-mail", () => {
     try {
       const user = await addUser(bed.t.db);
       await addDueReminders(bed.t.db, { userId: user, orderId: await addOrder(bed.t.db, user), count: 1, channel: "email" });
-      const started = Date.now();
+      // The server never greets: only the send time limit can end this sweep (else the test times out).
       const cfg = config({ smtpUrl: `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`, sendTimeoutMs: 300 });
       const stats = await runSweep(bed.t.db, { config: cfg, clock: clockAt("2026-03-01T09:00:00Z") });
-      expect(Date.now() - started).toBeLessThan(10_000);
       expect(stats.retried).toBe(1);
       const [row] = await statuses();
       expect(row).toMatchObject({ status: "pending", next_attempt_at: "2026-03-01T09:01:00.000Z" });
@@ -244,9 +243,8 @@ describe("webhook", () => {
     handler = () => "hang";
     const user = await addUser(bed.t.db, { channels: ["webhook"], webhookUrl: url, webhookSecret: "k" });
     await addDueReminders(bed.t.db, { userId: user, orderId: await addOrder(bed.t.db, user), count: 1, channel: "webhook" });
-    const started = Date.now();
+    // The receiver never answers: only the send time limit can end this sweep (else the test times out).
     const stats = await runSweep(bed.t.db, { config: config({ sendTimeoutMs: 300 }), clock: clockAt("2026-03-01T09:00:00Z") });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(stats.retried).toBe(1);
     const [row] = await statuses();
     expect(row).toMatchObject({ status: "pending", last_error: "webhook did not answer in time" });

@@ -82,8 +82,11 @@ describe("with provider keys set", () => {
       { at: recent(6), text: "Departed from the origin country", code: "Departure" },
     ]);
     const orderId = await orderWith(number);
+    // Registration with each provider and the first fetch run in the background, in no fixed order:
+    // wait until all three have happened before looking.
     const deadline = Date.now() + 20_000;
-    while ((await eventsOf(orderId)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const settled = async () => (await eventsOf(orderId)).length >= 2 && seventeen.registered.has(number) && aftership.registered.has(number);
+    while (!(await settled()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const events = await eventsOf(orderId);
     expect(events.map((e) => e.text)).toEqual(["Arrived at the destination country's sorting centre", "Departed from the origin country"]);
     expect(events.every((e) => e.source === "provider" && e.raw !== null)).toBe(true);
