@@ -88,10 +88,17 @@ export async function parseEvidenceUpload(request: Request, limits = EVIDENCE_LI
       const fileName = info.filename ?? "";
       if (failure || !fileName) {
         // A file input left empty arrives as a part with no name and no bytes.
+        stream.on("error", () => undefined);
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
+      // busboy destroys the file stream with "Unexpected end of form" when the body stops before
+      // the closing boundary; unheard, that error ends the process. The parser's own "error"
+      // handler below turns it into the 400.
+      stream.on("error", () => {
+        fail(new EvidenceError(400, "The upload could not be read: it was cut off or is not a valid form upload."));
+      });
       stream.on("data", (chunk: Buffer) => {
         if (!failure) chunks.push(chunk);
       });
