@@ -6,6 +6,7 @@
  */
 import { Readable } from "node:stream";
 import busboy from "busboy";
+import { isBodyTooLarge } from "../server/body-limit.server.ts";
 import { EvidenceError } from "./evidence-error.ts";
 import { EVIDENCE_LIMITS, MB } from "./upload-limits.ts";
 
@@ -125,8 +126,9 @@ export async function parseEvidenceUpload(request: Request, limits = EVIDENCE_LI
       if (failure) reject(failure);
       else resolve({ files, fields });
     });
-    source.on("error", () => {
-      fail(new EvidenceError(400, "The upload was interrupted before it finished; try again."));
+    source.on("error", (error) => {
+      // The server's body guard cuts the stream at the route's limit while it still arrives.
+      fail(isBodyTooLarge(error) ? tooLarge(error.message) : new EvidenceError(400, "The upload was interrupted before it finished; try again."));
       reject(failure);
     });
     source.on("end", () => {
