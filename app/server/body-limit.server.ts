@@ -46,7 +46,9 @@ export function hasSessionCookie(cookieHeader: string | undefined): boolean {
 }
 
 /** Which limit a request's body gets. A forged cookie only lifts an anonymous visitor to `form`. */
-export function bodyKindOf(method: string, path: string, cookieHeader: string | undefined): BodyKind {
+export function bodyKindOf(method: string, requestPath: string, cookieHeader: string | undefined): BodyKind {
+  // Remix's single fetch posts to the same route with `.data` added (fetcher forms, JS navigation).
+  const path = requestPath.replace(/\.data$/, "");
   if (path.startsWith("/webhooks/")) return "webhook";
   if (ANONYMOUS_PATHS.has(path.replace(/\/$/, "")) || !hasSessionCookie(cookieHeader)) return "anonymous";
   if (method === "POST" && EVIDENCE_UPLOAD.test(path)) return "evidence";
