@@ -6,6 +6,7 @@
  */
 import { Readable } from "node:stream";
 import busboy from "busboy";
+import { isBodyTooLarge } from "../server/body-limit.server.ts";
 import { EvidenceError } from "./evidence-error.ts";
 import { EVIDENCE_LIMITS, MB } from "./upload-limits.ts";
 
@@ -88,10 +89,17 @@ export async function parseEvidenceUpload(request: Request, limits = EVIDENCE_LI
       const fileName = info.filename ?? "";
       if (failure || !fileName) {
         // A file input left empty arrives as a part with no name and no bytes.
+        stream.on("error", () => undefined);
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
+      // busboy destroys the file stream with "Unexpected end of form" when the body stops before
+      // the closing boundary; unheard, that error ends the process. The parser's own "error"
+      // handler below turns it into the 400.
+      stream.on("error", () => {
+        fail(new EvidenceError(400, "The upload could not be read: it was cut off or is not a valid form upload."));
+      });
       stream.on("data", (chunk: Buffer) => {
         if (!failure) chunks.push(chunk);
       });
@@ -118,8 +126,9 @@ export async function parseEvidenceUpload(request: Request, limits = EVIDENCE_LI
       if (failure) reject(failure);
       else resolve({ files, fields });
     });
-    source.on("error", () => {
-      fail(new EvidenceError(400, "The upload was interrupted before it finished; try again."));
+    source.on("error", (error) => {
+      // The server's body guard cuts the stream at the route's limit while it still arrives.
+      fail(isBodyTooLarge(error) ? tooLarge(error.message) : new EvidenceError(400, "The upload was interrupted before it finished; try again."));
       reject(failure);
     });
     source.on("end", () => {

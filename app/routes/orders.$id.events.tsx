@@ -21,6 +21,11 @@ const EventSchema = z.object({
     .string()
     .trim()
     .datetime({ offset: true, message: "must be an ISO 8601 time with a zone, such as 2026-03-04T08:00:00Z" })
+    // Parcels of this app's era: year 0000 or 9999 is a typo or a probe, and breaks date maths downstream.
+    .refine((value) => {
+      const year = new Date(value).getUTCFullYear();
+      return year >= 2000 && year <= 2100;
+    }, "must be a time between the years 2000 and 2100")
     .nullish()
     .or(z.literal("").transform(() => null)),
   location: z.string().trim().max(300, "must be at most 300 characters").nullish(),

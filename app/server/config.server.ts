@@ -107,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const notices: string[] = [];
   const isProduction = e.NODE_ENV === "production";
 
+  // A bare word ("bogus") would otherwise become an SQLite file of that name in the working directory.
+  const databaseUrl = e.DATABASE_URL?.trim() ?? "";
+  if (databaseUrl !== "" && databaseUrl !== ":memory:" && !/^file:/i.test(databaseUrl) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL "${e.DATABASE_URL}" is not a database address: use file:PATH for an SQLite file (e.g. file:./data/claimtrail.sqlite) or postgres://USER@HOST/DATABASE`);
+  }
+
   let databaseFile: string;
   try {
     databaseFile = databaseFileFromUrl(e.DATABASE_URL);

@@ -5,9 +5,14 @@ export function createLogger(level: string): Logger {
   return pino({ level, base: { app: "claimtrail" } });
 }
 
+/** A calendar feed's address is its key (/calendar/TOKEN.ics): the log keeps only its shape. */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/calendar\/[^/]+/, "/calendar/[token]");
+}
+
 /**
- * One line per request. The path is logged without its query string: redirect targets and future
- * calendar-feed tokens travel there and do not belong in logs.
+ * One line per request. The path is logged without its query string (redirect targets travel
+ * there) and without calendar-feed tokens: neither belongs in logs.
  */
 export function requestLogger(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -15,7 +20,7 @@ export function requestLogger(logger: Logger) {
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? "error" : "info";
-      logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      logger[level]({ method: req.method, path: loggedPath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
     });
     next();
   };

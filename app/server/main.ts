@@ -6,7 +6,6 @@ import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { migrateToLatest } from "../../db/client.server.ts";
@@ -15,17 +14,16 @@ import { startProviderRefresher } from "../providers/scheduler.server.ts";
 import { loadSweepConfig } from "../reminders/sweep-config.server.ts";
 import { startReminderSweep } from "../reminders/sweep.server.ts";
 import { ConfigError, loadConfig, setConfig, type Config } from "./config.server.ts";
-import { bodyLimit } from "./body-limit.server.ts";
+import { bodyGuard } from "./body-limit.server.ts";
 import { csrfMiddleware } from "./csrf.server.ts";
 import { closeDb, getDb } from "./db.server.ts";
 import { healthz } from "./health.server.ts";
 import { getLoadContext } from "./load-context.server.ts";
 import { createLogger, requestLogger } from "./logger.server.ts";
+import { createRequestHandler } from "./remix-handler.server.ts";
 import { securityHeaders } from "./security-headers.server.ts";
 
 const SHUTDOWN_GRACE_MS = 10_000;
-/** Forms and JSON, pasted tracking histories included, stay far below this. */
-const MAX_FORM_BYTES = 1024 * 1024;
 
 function fatal(message: string): never {
   process.stderr.write(`claimtrail: ${message.split("\n")[0]}\n`);
@@ -63,7 +61,8 @@ async function start(config: Config, dev: boolean): Promise<void> {
   app.use(requestLogger(logger));
   app.get("/healthz", healthz(getDb));
   app.use(csrfMiddleware(config.allowedOrigins));
-  app.use(bodyLimit(MAX_FORM_BYTES));
+  // Limits by kind of route, counted as the bytes arrive; see body-limit.server.ts.
+  app.use(bodyGuard());
 
   const build = await remixBuild(dev, app);
   app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production", getLoadContext }));

@@ -20,6 +20,23 @@ export interface CalendarOptions {
 
 const EVENT_MINUTES = 15;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * Text for one-line properties (SUMMARY): the `ics` library escapes LF but passes a bare CR
+ * through, which ends the content line early in strict parsers and lets an item name start a
+ * property of its own. Every line break becomes a space; other control characters go.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\r\n?|\n/g, " ").replace(CONTROL, "");
+}
+
+/** Text for DESCRIPTION: line breaks kept as LF (which `ics` escapes as \n), other controls dropped. */
+function multiLine(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+}
+
 export function deadlineCalendar(orders: readonly CalendarOrder[], options: CalendarOptions): string {
   const appUrl = options.appUrl.replace(/\/$/, "");
   const uidDomain = new URL(appUrl).hostname || "claimtrail.invalid";
@@ -36,20 +53,20 @@ export function deadlineCalendar(orders: readonly CalendarOrder[], options: Cale
         startInputType: "utc",
         startOutputType: "utc",
         duration: { minutes: EVENT_MINUTES },
-        title: `${deadline.title} (${order.label})`,
-        description: `${deadline.reason}\nSource: ${deadline.source}\nOpen the order: ${link}`,
+        title: oneLine(`${deadline.title} (${order.label})`),
+        description: multiLine(`${deadline.reason}\nSource: ${deadline.source}\nOpen the order: ${link}`),
         url: link,
         status: "CONFIRMED",
         busyStatus: "FREE",
         transp: "TRANSPARENT",
         categories: ["ClaimTrail"],
-        alarms: [{ action: "display", description: deadline.title, trigger: { before: true, days: 1 } }],
+        alarms: [{ action: "display", description: oneLine(deadline.title), trigger: { before: true, days: 1 } }],
         timestamp: options.now.getTime(),
       };
       events.push(event);
     }
   }
-  const { error, value } = createEvents(events, { productId: "-//ClaimTrail//Deadlines//EN", calName: options.calendarName, method: "PUBLISH" });
+  const { error, value } = createEvents(events, { productId: "-//ClaimTrail//Deadlines//EN", calName: oneLine(options.calendarName), method: "PUBLISH" });
   if (error || !value) throw new Error(`could not build the calendar: ${error?.message ?? "no output"}`);
   return foldToOctets(value);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ describe("start-up with bad configuration", () => {
     [{ PORT: "eighty" }, /PORT must be a number/],
     [{ PORT: "70000" }, /PORT must be between 0 and 65535/],
     [{ DATABASE_URL: "postgres://db.example/claimtrail" }, /DATABASE_URL .* is not supported yet/],
+    [{ DATABASE_URL: "bogus" }, /DATABASE_URL "bogus" .*file:PATH/],
     [{ APP_URL: "ftp://claimtrail.example" }, /APP_URL .* must start with http/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
   ])("%j stops with one clear line and exit 1", async (env, message) => {
@@ -31,6 +32,20 @@ describe("start-up with bad configuration", () => {
 });
 
 describe("loadConfig", () => {
+  it("refuses a DATABASE_URL that is neither file:PATH nor a URL, creating nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "claimtrail-config-"));
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), DATABASE_URL: "bogus" })).toThrow(/file:PATH .*postgres:\/\//);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it("applies the documented defaults", () => {
     const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) });
     expect(config).toMatchObject({

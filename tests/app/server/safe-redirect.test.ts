@@ -19,6 +19,16 @@ describe("safeRedirectPath", () => {
     ["https://evil.example/", "/orders"],
     ["/\u0000", "/orders"],
     ["", "/orders"],
+    // Dot segments and encodings that normalise to a protocol-relative path (issue #14).
+    ["/..//evil.example", "/orders"],
+    ["/.//evil.example", "/orders"],
+    ["/%2e%2e//evil.example", "/orders"],
+    ["/%2E%2E//evil.example", "/orders"],
+    ["/orders/../..//evil.example", "/orders"],
+    ["/.%2F/evil.example", "/orders"],
+    ["/%2F/evil.example", "/orders"],
+    ["/orders/../account", "/account"],
+    ["/orders?q=a%2Fb", "/orders?q=a%2Fb"],
   ])("%j → %s", (to, expected) => {
     expect(safeRedirectPath(to, APP)).toBe(expected);
   });

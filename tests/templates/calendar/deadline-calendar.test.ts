@@ -58,6 +58,17 @@ describe("deadline calendar", () => {
     expect(after.startDate.toJSDate().toISOString()).toBe("2026-05-08T09:30:00.000Z");
   });
 
+  it("keeps carriage returns and other control characters in an item name out of the lines (no bare CR, no injected property)", () => {
+    const hostile = [{ ...orders[1]!, label: "Lamp\rX-INJECTED:1\r\nATTENDEE:mailto:a@evil.example\u0007 (Temu)" }];
+    const text = deadlineCalendar(hostile, options);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text).not.toMatch(/^X-INJECTED/m);
+    expect(text).not.toMatch(/^ATTENDEE/m);
+    const event = new ICAL.Event(parse(text).getFirstSubcomponent("vevent")!);
+    expect(event.summary).toContain("Lamp");
+    expect(event.summary).toContain("X-INJECTED:1");
+  });
+
   it("is still a calendar when there is nothing to show", () => {
     const calendar = parse(deadlineCalendar([], options));
     expect(calendar.getAllSubcomponents("vevent")).toHaveLength(0);
