@@ -102,9 +102,10 @@ describe("/orders/:id/checklist", () => {
     const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date());
 
     const letters = await (await owner.get(`/orders/${id}/documents`)).text();
-    expect(letters).toContain(`- ${day}: Checklist: Check every safe place — Mailbox and locker empty`);
-    expect(letters).toContain("Checklist: File a USPS Missing Mail search (reference MM-4471829)");
-    expect(letters).toContain(`Steps I took: ${day} Check every safe place`);
+    expect(letters).toContain(`- ${day}: I checked every safe place at my address — Mailbox and locker empty`);
+    expect(letters).toContain(`- ${day}: I contacted the local carrier and filed a complaint — Filed online (reference MM-4471829)`);
+    // The marketplace form text lists the same steps under its own heading.
+    expect(letters).toContain(`Steps I took:\n- ${day}: I checked every safe place`);
 
     const pdf = await owner.get(`/orders/${id}/packet`);
     expect(pdf.status).toBe(200);

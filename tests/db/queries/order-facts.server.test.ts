@@ -67,6 +67,8 @@ describe("loadOrderFacts", () => {
       amount: { value: "12.34", currency: "EUR" },
       // The buyer's profile (issue 13): what they left empty stays null, never a placeholder.
       buyer: { name: "Alice Martín", address: "Calle Mayor 1\n28013 Madrid", email: "alice@example.test", country: "ES", language: "es", phone: null },
+      // No destination stored on the order: the parcel goes to the profile's country.
+      destinationCountry: "ES",
       carrierCaseNumber: "ES-2026-0042",
       checklist: [
         { step: "photos", doneAt: "2026-04-21T11:00:00.000Z", note: "photos taken" },
