@@ -72,7 +72,7 @@ async function walkThrough(platform: "aliexpress" | "temu", item: string): Promi
   await page.getByLabel("Paste the latest tracking history").fill(deliveredHistory());
   await Promise.all([page.waitForURL(/done=events/), page.getByRole("button", { name: "Add these events" }).click()]);
 
-  await page.getByRole("link", { name: "Checklist" }).click();
+  await page.getByRole("link", { name: "Checklist", exact: true }).click();
   await page.waitForURL(/\/checklist$/);
   await Promise.all([page.waitForURL(/done=reported/), page.getByRole("button", { name: "I did not receive it" }).click()]);
   await expect.poll(() => page.getByText("You reported it not received on").count()).toBe(1);

@@ -27,7 +27,7 @@ describe("documents in a real browser", () => {
     const orderId = await seedOrder(app.server.dbFile, email, { item: "Wireless mouse", order_number: "3040506070" });
 
     await page.goto(`${app.url}/orders/${orderId}/documents`);
-    await expect.poll(() => page.getByRole("heading", { name: "Documents" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("heading", { name: "Documents", exact: true }).count()).toBe(1);
 
     await page.getByLabel("Add photos, screenshots or PDFs").setInputFiles({
       name: "parcel-label.jpg",
