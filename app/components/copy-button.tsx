@@ -1,13 +1,16 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
+
+/** The clipboard never comes or goes while the page is open: nothing to subscribe to. */
+const noSubscription = () => () => {};
 
 /**
  * Copies a textarea's current text to the clipboard. Rendered only once JavaScript runs (the
  * clipboard needs it); without JavaScript the buyer selects the text or downloads it instead.
  */
 export function CopyButton({ targetId, label }: { targetId: string; label: string }) {
-  const [ready, setReady] = useState(false);
+  // False on the server and during hydration, then whether this browser offers the clipboard.
+  const ready = useSyncExternalStore(noSubscription, () => Boolean(navigator.clipboard), () => false);
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => setReady(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
   useEffect(() => {
     if (status === "idle") return;
     const timer = setTimeout(() => setStatus("idle"), 2500);

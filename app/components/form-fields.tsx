@@ -122,7 +122,12 @@ export function RadioGroupField({
 }) {
   const errors = meta.errors ?? [];
   return (
-    <fieldset className="field radio-group" aria-describedby={errors.length ? meta.errorId : undefined}>
+    <fieldset
+      className="field radio-group"
+      role="radiogroup"
+      aria-invalid={errors.length ? true : undefined}
+      aria-describedby={errors.length ? meta.errorId : undefined}
+    >
       <legend>{legend}</legend>
       {options.map((o) => (
         <div className="radio-option" key={o.value}>
@@ -132,7 +137,6 @@ export function RadioGroupField({
             name={meta.name}
             value={o.value}
             defaultChecked={meta.initialValue === o.value}
-            aria-invalid={errors.length ? true : undefined}
           />
           <label htmlFor={`${meta.id}-${o.value}`}>
             {o.label}

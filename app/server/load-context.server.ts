@@ -8,6 +8,8 @@ export interface ClaimTrailLoadContext {
 }
 
 declare module "@remix-run/server-runtime" {
+  // Declaration merging needs an interface, even one that only names its supertype.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends ClaimTrailLoadContext {}
 }
 

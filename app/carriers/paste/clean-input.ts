@@ -12,6 +12,7 @@ export interface CleanInput {
 }
 
 // C0/C1 controls except tab and newline; zero-width and bidi marks copied from web pages.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFD]/gu;
 
 /**

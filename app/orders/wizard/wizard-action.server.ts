@@ -12,7 +12,7 @@ import { MILESTONES, type Milestone } from "../../../machines/vocabulary.ts";
 import { isoToDay, todayIn } from "../calendar-date.ts";
 import { registerNumbersInBackground, replanAfterCommit } from "../after-order-change.server.ts";
 import { createOrderFromDraft } from "./create-from-draft.server.ts";
-import { readDraftData, WIZARD_STEPS, type DraftData, type WizardStep } from "./draft-data.ts";
+import { readDraftData, type DraftData, type WizardStep } from "./draft-data.ts";
 import { recogniseTracking, type RecognisedNumber } from "./recognise-tracking.server.ts";
 import { factsSchema, HistorySchema, MarketplaceSchema, TrackingSchema } from "./step-schemas.ts";
 
@@ -32,7 +32,6 @@ export interface WizardRequest {
 }
 
 const stepUrl = (draftId: string, step: WizardStep, extra = "") => `/orders/new?draft=${draftId}&step=${step}${extra}`;
-const previous = (step: WizardStep): WizardStep => WIZARD_STEPS[Math.max(0, WIZARD_STEPS.indexOf(step) - 1)]!;
 
 /** Form values as typed (text fields only), for saving before validation. */
 function typed(formData: FormData, names: readonly (keyof DraftData)[]): Partial<DraftData> {

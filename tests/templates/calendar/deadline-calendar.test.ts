@@ -61,6 +61,7 @@ describe("deadline calendar", () => {
   it("keeps carriage returns and other control characters in an item name out of the lines (no bare CR, no injected property)", () => {
     const hostile = [{ ...orders[1]!, label: "Lamp\rX-INJECTED:1\r\nATTENDEE:mailto:a@evil.example\u0007 (Temu)" }];
     const text = deadlineCalendar(hostile, options);
+    // eslint-disable-next-line no-control-regex
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(text).not.toMatch(/^X-INJECTED/m);
     expect(text).not.toMatch(/^ATTENDEE/m);

@@ -226,6 +226,7 @@ describe("hostile facts", () => {
     const text = await write("seller", c, "en");
     expect(text).toContain("Item: {{buyer_email}} cable[2J");
     expect(text).toContain("Hello {{#is_delivered}}Shop,");
+    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });

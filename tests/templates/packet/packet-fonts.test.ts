@@ -23,6 +23,7 @@ describe("drawableText", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 200 }), (input) => {
         const out = drawableText(input, coverage);
+        // eslint-disable-next-line no-control-regex
         expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
         for (const ch of out) {
           if (ch !== "\n" && ch !== " ") expect(coverage.fontFor(ch.codePointAt(0)!, false), `U+${ch.codePointAt(0)!.toString(16)}`).not.toBeNull();

@@ -76,6 +76,7 @@ describe("the evidence packet", () => {
     expect(text).toContain("[U+062F U+0628 U+064A]");
     expect(text).toContain("Parcel [U+1F4E6] on its way [U+1F69A U+2708] Łódź");
     expect(text).toContain("Bell escape[31m red reversed end next line");
+    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/);
   });
 
