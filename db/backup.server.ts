@@ -50,7 +50,8 @@ export function backupDatabase(source: SQLite.Database, target: string, options:
 
 function checkTarget(source: SQLite.Database, path: string, target: string, force: boolean): void {
   if (!existsSync(path)) return;
-  if (statSync(path).isDirectory()) throw new BackupTargetError(`${target} is a folder; give the backup a file name, e.g. ${target.replace(/\/$/, "")}/claimtrail.sqlite`);
+  if (statSync(path).isDirectory())
+    throw new BackupTargetError(`${target} is a folder; give the backup a file name, e.g. ${target.replace(/\/$/, "")}/claimtrail.sqlite`);
   // --force must never replace the live database (or its WAL) with a copy of itself.
   const live = realpathSync(source.name);
   const real = realpathSync(path);

@@ -11,10 +11,7 @@ export const IsoInstantSchema = z
   .datetime({ offset: true, message: "must be an ISO-8601 date and time with a time zone, e.g. 2026-03-01T10:00:00Z" })
   .transform((value) => new Date(value).toISOString());
 
-export const TimeZoneSchema = z
-  .string()
-  .trim()
-  .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Paris" });
+export const TimeZoneSchema = z.string().trim().refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Paris" });
 
 function isTimeZone(zone: string): boolean {
   try {

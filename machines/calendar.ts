@@ -87,7 +87,7 @@ export function plusYears(iso: string, years: number, zone: Zone): string {
  */
 export function plusBusinessDays(iso: string, days: number, zone: Zone): string {
   let ms = isoMs(iso);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     ms = plusDaysMs(new Date(ms).toISOString(), 1, zone);
     const weekday = new Date(ms + offsetMs(zone, ms)).getUTCDay();
     if (weekday !== 0 && weekday !== 6) left--;

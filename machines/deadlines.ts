@@ -155,15 +155,32 @@ function aliexpressProtectionEnd(inputs: Inputs): Draft {
   const { facts, ctx, zone, shipment, expectedDelivery } = inputs;
   const title = "AliExpress purchase protection ends";
   if (ctx.protectionExtendedTo) {
-    return { id: "aliexpress-protection-ends", due: ctx.protectionExtendedTo, title, reason: "The seller extended purchase protection to this date, as you reported from your order page.", source: FROM_ORDER_PAGE };
+    return {
+      id: "aliexpress-protection-ends",
+      due: ctx.protectionExtendedTo,
+      title,
+      reason: "The seller extended purchase protection to this date, as you reported from your order page.",
+      source: FROM_ORDER_PAGE,
+    };
   }
   if (facts.protectionEndsAt) {
-    return { id: "aliexpress-protection-ends", due: facts.protectionEndsAt, title, reason: "The protection countdown on your AliExpress order page ends on this date.", source: FROM_ORDER_PAGE };
+    return {
+      id: "aliexpress-protection-ends",
+      due: facts.protectionEndsAt,
+      title,
+      reason: "The protection countdown on your AliExpress order page ends on this date.",
+      source: FROM_ORDER_PAGE,
+    };
   }
   const rules = ALIEXPRESS_PROTECTION.rules;
   const capped = plusDays(shipment.at, rules.protectionCapDays, zone);
   const due = earliest(capped, expectedDelivery) ?? capped;
-  const from = shipment.known === "shipped" ? "shipment" : shipment.known === "first event" ? "the first carrier event (the shipping date is not known)" : "the order date (the shipping date is not known)";
+  const from =
+    shipment.known === "shipped"
+      ? "shipment"
+      : shipment.known === "first event"
+        ? "the first carrier event (the shipping date is not known)"
+        : "the order date (the shipping date is not known)";
   const reason =
     due === capped
       ? `Protection lasts the seller's promised delivery time, counted from ${from}; copies of the rules cap it at ${rules.protectionCapDays} days (others say ${rules.protectionCapDaysAlternative}), so the earlier date is used. Check the countdown on your order page.`
@@ -356,14 +373,30 @@ function marketplaceDeadlines(inputs: Inputs): Draft[] {
 /** The latest delivery date the marketplace promised, as the buyer read it. */
 function estimatedDelivery(inputs: Inputs): Draft[] {
   if (!inputs.expectedDelivery || inputs.ctx.deliveredAt !== null) return [];
-  return [{ id: "estimated-delivery", due: inputs.expectedDelivery, title: "Latest estimated delivery", reason: "Your order page estimates delivery by this date.", source: FROM_ORDER_PAGE }];
+  return [
+    {
+      id: "estimated-delivery",
+      due: inputs.expectedDelivery,
+      title: "Latest estimated delivery",
+      reason: "Your order page estimates delivery by this date.",
+      source: FROM_ORDER_PAGE,
+    },
+  ];
 }
 
 /** A protection date the buyer typed for a marketplace whose rules we do not compute. */
 function orderPageProtection(inputs: Inputs): Draft[] {
   const end = inputs.ctx.protectionExtendedTo ?? inputs.facts.protectionEndsAt;
   if (!end) return [];
-  return [{ id: "protection-ends", due: end, title: "Buyer protection ends", reason: "Your order page shows buyer protection ending on this date.", source: FROM_ORDER_PAGE }];
+  return [
+    {
+      id: "protection-ends",
+      due: end,
+      title: "Buyer protection ends",
+      reason: "Your order page shows buyer protection ending on this date.",
+      source: FROM_ORDER_PAGE,
+    },
+  ];
 }
 
 function paypalDeadlines(inputs: Inputs): Draft[] {
@@ -434,7 +467,7 @@ function cardDeadlines(inputs: Inputs): Draft[] {
       id: "chargeback-closes",
       due: first.due,
       title: "Last day to ask your card issuer for a chargeback",
-      reason: first.reason + (network ? "" : " Your card network is not known." ) + disagree,
+      reason: first.reason + (network ? "" : " Your card network is not known.") + disagree,
       source: sourceOf(first.policy),
     },
   ];
@@ -489,7 +522,9 @@ export function computeDeadlines(stored: OrderFacts, view: OrderView, now: Date)
     ...stored,
     shippedAt: dateOrNull(stored.shippedAt),
     protectionEndsAt: dateOrNull(stored.protectionEndsAt),
-    estimatedDelivery: stored.estimatedDelivery ? { earliest: dateOrNull(stored.estimatedDelivery.earliest), latest: dateOrNull(stored.estimatedDelivery.latest) } : null,
+    estimatedDelivery: stored.estimatedDelivery
+      ? { earliest: dateOrNull(stored.estimatedDelivery.earliest), latest: dateOrNull(stored.estimatedDelivery.latest) }
+      : null,
   };
   const zone = zoneOf(facts.timeZone);
   const ctx = view.context;

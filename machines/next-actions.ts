@@ -74,11 +74,19 @@ const ACTION_RULES: readonly ActionRule[] = [
   (i) => (i.alerts.has("customs_action") ? { id: "pay-import-fee", title: "Pay the import fee or contact the local post", urgency: "now" } : null),
   (i) =>
     i.alerts.has("returned_to_sender")
-      ? { id: "contact-seller-returned", title: "Message the seller now: the parcel is going back to them; ask for a reshipment or a refund", urgency: "now" }
+      ? {
+          id: "contact-seller-returned",
+          title: "Message the seller now: the parcel is going back to them; ask for a reshipment or a refund",
+          urgency: "now",
+        }
       : null,
   (i) =>
     i.view.state === "exception" && OPEN_CASES.has(i.view.case)
-      ? { id: "report-carrier-problem", title: "The carrier reports a problem (lost, damaged or seized): send the seller the tracking page and ask for a reshipment or a refund", urgency: "now" }
+      ? {
+          id: "report-carrier-problem",
+          title: "The carrier reports a problem (lost, damaged or seized): send the seller the tracking page and ask for a reshipment or a refund",
+          urgency: "now",
+        }
       : null,
   (i) =>
     i.alerts.has("delivery_failed")
@@ -104,7 +112,11 @@ const ACTION_RULES: readonly ActionRule[] = [
   },
   (i) =>
     i.view.state === "delivered" && i.view.case === "none"
-      ? { id: "start-checklist", title: "If the parcel is not in your hands, start the missing-parcel checklist (and do not confirm receipt)", urgency: "soon" }
+      ? {
+          id: "start-checklist",
+          title: "If the parcel is not in your hands, start the missing-parcel checklist (and do not confirm receipt)",
+          urgency: "soon",
+        }
       : null,
   (i) =>
     i.alerts.has("not_shipped")
@@ -140,7 +152,11 @@ const ACTION_RULES: readonly ActionRule[] = [
   (i) => {
     if (!i.alerts.has("no_progress") || i.view.case === "contacted_seller") return null;
     const since = i.view.context.stateSince ?? i.view.context.firstEventAt ?? i.facts.orderedAt;
-    return { id: "contact-seller-no-progress", title: `Contact the seller and ask for a reshipment or a refund: no progress since ${day(i, since)}`, urgency: "now" };
+    return {
+      id: "contact-seller-no-progress",
+      title: `Contact the seller and ask for a reshipment or a refund: no progress since ${day(i, since)}`,
+      urgency: "now",
+    };
   },
   (i) => {
     const request = i.deadlines.get("aliexpress-request-extension");
@@ -158,12 +174,20 @@ const ACTION_RULES: readonly ActionRule[] = [
       const closes = i.deadlines.get("aliexpress-dispute-closes");
       if (!open(closes)) return null;
       if (open(opens)) {
-        return { id: "open-dispute", title: `Open an 'item not received' dispute from ${day(i, opens.due)}: the window closes on ${day(i, closes.due)}`, urgency: "soon" };
+        return {
+          id: "open-dispute",
+          title: `Open an 'item not received' dispute from ${day(i, opens.due)}: the window closes on ${day(i, closes.due)}`,
+          urgency: "soon",
+        };
       }
       return { id: "open-dispute", title: `Open an 'item not received' dispute now: the window closes on ${day(i, closes.due)}`, urgency: "now" };
     }
     if (facts.platform === "temu") {
-      return { id: "open-dispute", title: "Ask Temu support for a refund under Purchase Protection ('package not received'), with your tracking and photos", urgency: "now" };
+      return {
+        id: "open-dispute",
+        title: "Ask Temu support for a refund under Purchase Protection ('package not received'), with your tracking and photos",
+        urgency: "now",
+      };
     }
     const ebay = i.deadlines.get("ebay-report-closes");
     if (facts.platform === "ebay" && open(ebay)) {
@@ -173,8 +197,16 @@ const ACTION_RULES: readonly ActionRule[] = [
     const aToZCloses = i.deadlines.get("amazon-a-to-z-closes");
     if (facts.platform === "amazon" && open(aToZCloses)) {
       return open(aToZOpens)
-        ? { id: "open-dispute", title: `Contact the seller now; if nothing changes within 48 hours, file an A-to-z claim from ${day(i, aToZOpens.due)} (before ${day(i, aToZCloses.due)})`, urgency: "soon" }
-        : { id: "open-dispute", title: `File an Amazon A-to-z claim before ${day(i, aToZCloses.due)} (contact the seller first and wait 48 hours)`, urgency: "now" };
+        ? {
+            id: "open-dispute",
+            title: `Contact the seller now; if nothing changes within 48 hours, file an A-to-z claim from ${day(i, aToZOpens.due)} (before ${day(i, aToZCloses.due)})`,
+            urgency: "soon",
+          }
+        : {
+            id: "open-dispute",
+            title: `File an Amazon A-to-z claim before ${day(i, aToZCloses.due)} (contact the seller first and wait 48 hours)`,
+            urgency: "now",
+          };
     }
     const wish = i.deadlines.get("wish-refund-closes");
     if (facts.platform === "wish" && open(wish)) {
@@ -182,7 +214,11 @@ const ACTION_RULES: readonly ActionRule[] = [
     }
     const paypal = i.deadlines.get("paypal-dispute-closes");
     if (open(paypal)) {
-      return { id: "open-dispute", title: `Open a PayPal 'item not received' dispute now: the window closes on ${day(i, paypal.due)}`, urgency: "now" };
+      return {
+        id: "open-dispute",
+        title: `Open a PayPal 'item not received' dispute now: the window closes on ${day(i, paypal.due)}`,
+        urgency: "now",
+      };
     }
     return { id: "open-dispute", title: "Ask the marketplace for a refund for an item not received", urgency: "now" };
   },
@@ -199,7 +235,8 @@ const ACTION_RULES: readonly ActionRule[] = [
       };
     }
     const ebay = i.deadlines.get("ebay-seller-response");
-    if (open(ebay)) return { id: "seller-reply", title: `The seller has until ${day(i, ebay.due)} (3 business days) to answer your eBay request`, urgency: "soon" };
+    if (open(ebay))
+      return { id: "seller-reply", title: `The seller has until ${day(i, ebay.due)} (3 business days) to answer your eBay request`, urgency: "soon" };
     return null;
   },
   (i) => {
@@ -208,9 +245,14 @@ const ACTION_RULES: readonly ActionRule[] = [
     const faq = i.deadlines.get("aliexpress-seller-response");
     const rulebook = i.deadlines.get("aliexpress-seller-response-rulebook");
     if (opens && faq) {
-      if (faq.past) return { id: "escalate-dispute", title: "Escalate the dispute to AliExpress now: the seller's time to answer is over", urgency: "now" };
+      if (faq.past)
+        return { id: "escalate-dispute", title: "Escalate the dispute to AliExpress now: the seller's time to answer is over", urgency: "now" };
       if (open(opens)) {
-        return { id: "escalate-dispute", title: `You can escalate the dispute to AliExpress from ${day(i, opens.due)} if the seller offers no solution`, urgency: "later" };
+        return {
+          id: "escalate-dispute",
+          title: `You can escalate the dispute to AliExpress from ${day(i, opens.due)} if the seller offers no solution`,
+          urgency: "later",
+        };
       }
       const sellerLate = rulebook?.past === true;
       return {
@@ -225,7 +267,11 @@ const ACTION_RULES: readonly ActionRule[] = [
     const ebayReply = i.deadlines.get("ebay-seller-response");
     if (open(stepIn)) {
       return ebayReply && !ebayReply.past
-        ? { id: "escalate-dispute", title: `Ask eBay to step in after ${day(i, ebayReply.due)} if there is no solution, and before ${day(i, stepIn.due)}`, urgency: "later" }
+        ? {
+            id: "escalate-dispute",
+            title: `Ask eBay to step in after ${day(i, ebayReply.due)} if there is no solution, and before ${day(i, stepIn.due)}`,
+            urgency: "later",
+          }
         : { id: "escalate-dispute", title: `Ask eBay to step in before ${day(i, stepIn.due)}: the seller's time to answer is over`, urgency: "now" };
     }
     return null;
@@ -233,13 +279,21 @@ const ACTION_RULES: readonly ActionRule[] = [
   (i) => {
     const escalate = i.deadlines.get("paypal-escalate-by");
     if (!open(escalate)) return null;
-    return { id: "escalate-paypal", title: `Escalate the PayPal dispute to a claim before ${day(i, escalate.due)}`, urgency: daysLeft(i, escalate) <= 5 ? "now" : "soon" };
+    return {
+      id: "escalate-paypal",
+      title: `Escalate the PayPal dispute to a claim before ${day(i, escalate.due)}`,
+      urgency: daysLeft(i, escalate) <= 5 ? "now" : "soon",
+    };
   },
   (i) => {
     // A marketplace without dated dispute rules: keep the case moving without inventing a date.
     if (i.view.case !== "dispute_open") return null;
     if (["aliexpress", "ebay"].includes(i.facts.platform) || open(i.deadlines.get("paypal-escalate-by"))) return null;
-    return { id: "follow-dispute", title: "Answer the marketplace's messages in your case and send your evidence: tracking, photos, messages", urgency: "soon" };
+    return {
+      id: "follow-dispute",
+      title: "Answer the marketplace's messages in your case and send your evidence: tracking, photos, messages",
+      urgency: "soon",
+    };
   },
   (i) => {
     // The date the buyer was promised has passed and the parcel is not there: say so, with the date.
@@ -254,12 +308,20 @@ const ACTION_RULES: readonly ActionRule[] = [
   },
   (i) =>
     i.view.case === "escalated"
-      ? { id: "wait-for-decision", title: "Wait for the marketplace's decision and keep your evidence ready: tracking, photos, messages", urgency: "later" }
+      ? {
+          id: "wait-for-decision",
+          title: "Wait for the marketplace's decision and keep your evidence ready: tracking, photos, messages",
+          urgency: "later",
+        }
       : null,
   (i) => {
     const temu = i.deadlines.get("temu-late-delivery-credit");
     if (!temu?.past || i.view.state === "delivered" || !OPEN_CASES.has(i.view.case)) return null;
-    return { id: "check-temu-credit", title: `Check that Temu credited you for the late delivery: it was due by ${day(i, temu.due)}`, urgency: "soon" };
+    return {
+      id: "check-temu-credit",
+      title: `Check that Temu credited you for the late delivery: it was due by ${day(i, temu.due)}`,
+      urgency: "soon",
+    };
   },
   (i) => {
     const chargeback = i.deadlines.get("chargeback-closes");
@@ -301,7 +363,9 @@ export function nextActions(facts: OrderFacts, view: OrderView, alerts: readonly
     const next = deadlines.find((d) => !d.past && d.source === "buyer's guide");
     actions.push({
       id: "wait",
-      title: next ? `Nothing to do yet: check the tracking again on ${day(inputs, next.due)}` : "Nothing to do yet: check the tracking again in a few days",
+      title: next
+        ? `Nothing to do yet: check the tracking again on ${day(inputs, next.due)}`
+        : "Nothing to do yet: check the tracking again in a few days",
       urgency: "later",
     });
   }

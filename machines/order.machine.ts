@@ -111,7 +111,8 @@ const ms = (iso: string | null): number => (iso === null ? Number.NEGATIVE_INFIN
 /** Events are ordered by their own time, then leg, then how far along the milestone is. */
 function isLatestCarrierEvent(context: OrderContext, event: CarrierEventFact): boolean {
   if (context.latestMilestone === null) return true;
-  const a = ms(event.at), b = ms(context.latestAt);
+  const a = ms(event.at),
+    b = ms(context.latestAt);
   if (a !== b) return a > b;
   if (event.leg !== context.latestLeg) return event.leg > context.latestLeg;
   return (MILESTONE_RANK.get(event.milestone) ?? 0) >= context.latestRank;
@@ -119,7 +120,8 @@ function isLatestCarrierEvent(context: OrderContext, event: CarrierEventFact): b
 
 export function isLatestReport(context: OrderContext, event: CaseReportEvent): boolean {
   if (context.latestReportAt === null) return true;
-  const a = ms(event.at), b = ms(context.latestReportAt);
+  const a = ms(event.at),
+    b = ms(context.latestReportAt);
   if (a !== b) return a > b;
   return (REPORT_RANK.get(event.type.slice("report.".length)) ?? 0) >= (REPORT_RANK.get(context.latestReportKind ?? "") ?? 0);
 }
@@ -134,7 +136,8 @@ export interface CarrierEventFact {
 }
 
 function compareCarrierEvents(a: CarrierEventFact, b: CarrierEventFact): number {
-  const ta = ms(a.at), tb = ms(b.at);
+  const ta = ms(a.at),
+    tb = ms(b.at);
   if (ta !== tb) return ta < tb ? -1 : 1;
   if (a.leg !== b.leg) return a.leg - b.leg;
   return (MILESTONE_RANK.get(a.milestone) ?? 0) - (MILESTONE_RANK.get(b.milestone) ?? 0);

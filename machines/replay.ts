@@ -22,9 +22,7 @@ import {
 import { CASE_STATES, MILESTONES, ORDER_STATES, PLATFORMS, REPORT_KINDS, type Milestone } from "./vocabulary.ts";
 
 const MILESTONE_RANK = new Map<Milestone, number>(MILESTONES.map((m, i) => [m, i]));
-const REPORT_RANK = new Map<string, number>(
-  [...REPORT_KINDS, "protection_extended", "checklist_step"].map((k, i) => [k, i]),
-);
+const REPORT_RANK = new Map<string, number>([...REPORT_KINDS, "protection_extended", "checklist_step"].map((k, i) => [k, i]));
 
 const normaliseNumber = (value: string) => value.replace(/[\s-]/g, "").toUpperCase();
 const normaliseText = (value: string) => value.replace(/\s+/g, " ").trim().toLowerCase();
@@ -64,8 +62,13 @@ export function canonicalCarrierEvents(facts: OrderFacts): CarrierEventFact[] {
     candidates.push({
       ms: time,
       // One spelling per instant, so the same event written two ways is one event.
-      at: event.at === null ? null : event.at.length === 24 && event.at[10] === "T" && event.at[19] === "." && event.at.endsWith("Z") ? event.at : new Date(time).toISOString(),
-      leg: event.trackingNumber ? legs.get(event.trackingNumber) ?? legs.get(normaliseNumber(event.trackingNumber)) ?? 0 : 0,
+      at:
+        event.at === null
+          ? null
+          : event.at.length === 24 && event.at[10] === "T" && event.at[19] === "." && event.at.endsWith("Z")
+            ? event.at
+            : new Date(time).toISOString(),
+      leg: event.trackingNumber ? (legs.get(event.trackingNumber) ?? legs.get(normaliseNumber(event.trackingNumber)) ?? 0) : 0,
       rank: MILESTONE_RANK.get(milestone) ?? 0,
       raw: event.text,
       text: null,
@@ -76,7 +79,7 @@ export function canonicalCarrierEvents(facts: OrderFacts): CarrierEventFact[] {
   // After sorting, the first of a duplicate (same time, same text) is the earliest leg's copy.
   // Duplicates share a time, so they sit in one run of equal times: a lone event needs no text.
   const events: CarrierEventFact[] = [];
-  for (let start = 0; start < candidates.length; ) {
+  for (let start = 0; start < candidates.length;) {
     let end = start + 1;
     while (end < candidates.length && candidates[end].ms === candidates[start].ms) end++;
     if (end === start + 1) {
@@ -101,7 +104,8 @@ function compareEvents(a: SortableEvent, b: SortableEvent): number {
   if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1;
   if (a.leg !== b.leg) return a.leg - b.leg;
   if (a.rank !== b.rank) return a.rank - b.rank;
-  const ta = textOf(a), tb = textOf(b);
+  const ta = textOf(a),
+    tb = textOf(b);
   return ta < tb ? -1 : ta > tb ? 1 : 0;
 }
 
@@ -160,7 +164,17 @@ function inertScope(): OrderScope {
   if (sharedScope === null) {
     const self = createActor(orderMachine, { input: { platform: "other", orderedAt: "1970-01-01T00:00:00.000Z", hasTracking: false } });
     const ignore = () => undefined;
-    sharedScope = { self, id: "", sessionId: "", logger: ignore, defer: ignore, emit: ignore, system: self.system, stopChild: ignore, actionExecutor: ignore };
+    sharedScope = {
+      self,
+      id: "",
+      sessionId: "",
+      logger: ignore,
+      defer: ignore,
+      emit: ignore,
+      system: self.system,
+      stopChild: ignore,
+      actionExecutor: ignore,
+    };
   }
   return sharedScope;
 }
@@ -282,11 +296,7 @@ export type RestoreOutcome = "restored" | "rebuilt_unreadable" | "rebuilt_other_
  * from these very facts; anything else (older or unknown version, other facts, garbage) is rebuilt
  * from the facts. Never throws on what it reads.
  */
-export function restoreSnapshot(
-  stored: unknown,
-  facts: OrderFacts,
-  now: Date,
-): { snapshot: OrderSnapshot; outcome: RestoreOutcome } {
+export function restoreSnapshot(stored: unknown, facts: OrderFacts, now: Date): { snapshot: OrderSnapshot; outcome: RestoreOutcome } {
   let value = stored;
   if (typeof value === "string") {
     try {

@@ -46,10 +46,6 @@ export async function deleteSession(db: DB, sessionId: string): Promise<void> {
 
 /** Signs out every other device, e.g. after a password change. */
 export async function deleteOtherSessions(db: DB, userId: string, keepSessionId: string): Promise<number> {
-  const result = await db
-    .deleteFrom("sessions")
-    .where("user_id", "=", userId)
-    .where("id", "!=", keepSessionId)
-    .executeTakeFirst();
+  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepSessionId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -50,9 +50,5 @@ export async function createUser(db: DB, input: { email: string; passwordHash: s
 }
 
 export async function updatePasswordHash(db: DB, userId: string, passwordHash: string, now: Date): Promise<void> {
-  await db
-    .updateTable("users")
-    .set({ password_hash: passwordHash, updated_at: now.toISOString() })
-    .where("id", "=", userId)
-    .execute();
+  await db.updateTable("users").set({ password_hash: passwordHash, updated_at: now.toISOString() }).where("id", "=", userId).execute();
 }

@@ -29,9 +29,20 @@ export interface HandoverContext extends DetectContext {
  */
 const HANDOVER_PHRASES: Readonly<Record<string, readonly string[]>> = {
   en: [
-    "handed over", "hand over", "handover", "last mile", "last-mile", "destination carrier", "local carrier",
-    "delivery partner", "new tracking number", "tracking number is", "transferred to", "forwarded to",
-    "tendered to", "passed to",
+    "handed over",
+    "hand over",
+    "handover",
+    "last mile",
+    "last-mile",
+    "destination carrier",
+    "local carrier",
+    "delivery partner",
+    "new tracking number",
+    "tracking number is",
+    "transferred to",
+    "forwarded to",
+    "tendered to",
+    "passed to",
   ],
   zh: ["转单号", "尾程单号", "尾程", "末端派送", "派送单号", "交接", "移交", "转交", "交给", "交由", "新单号", "目的国承运商", "当地承运商"],
   de: ["übergeben", "übergabe", "zustellpartner", "neue sendungsnummer", "weitergeleitet an"],
@@ -90,11 +101,30 @@ const CARRIER_NAMES: ReadonlyArray<{ name: string; ids: readonly CarrierId[] }> 
 
 /** Home country of carriers that deliver in one country only (multi-country ones are left out). */
 const HOME_COUNTRY: Partial<Record<CarrierId, string>> = {
-  usps: "US", ontrac: "US", lasership: "US", gofo: "US", speedee: "US", "old-dominion": "US",
-  "royal-mail": "GB", parcelforce: "GB", evri: "GB", yodel: "GB",
-  postnl: "NL", "deutsche-post": "DE", "dhl-paket": "DE", "la-poste": "FR", colissimo: "FR",
-  correos: "ES", "poste-italiane": "IT", "canada-post": "CA", purolator: "CA", canpar: "CA",
-  "australia-post": "AU", "japan-post": "JP", "korea-post": "KR", "singapore-post": "SG",
+  usps: "US",
+  ontrac: "US",
+  lasership: "US",
+  gofo: "US",
+  speedee: "US",
+  "old-dominion": "US",
+  "royal-mail": "GB",
+  parcelforce: "GB",
+  evri: "GB",
+  yodel: "GB",
+  postnl: "NL",
+  "deutsche-post": "DE",
+  "dhl-paket": "DE",
+  "la-poste": "FR",
+  colissimo: "FR",
+  correos: "ES",
+  "poste-italiane": "IT",
+  "canada-post": "CA",
+  purolator: "CA",
+  canpar: "CA",
+  "australia-post": "AU",
+  "japan-post": "JP",
+  "korea-post": "KR",
+  "singapore-post": "SG",
 };
 
 const ALL_PHRASES = Object.values(HANDOVER_PHRASES).flat();
@@ -215,7 +245,9 @@ function defaultStart(events: readonly { text: string }[], order: readonly numbe
 }
 
 export function splitLegs<E extends { at: string | null; text: string }>(events: readonly E[], options: SplitLegsOptions): SplitLegsResult<E> {
-  const known = new Map<string, KnownLeg>(options.legs.map((leg) => [normalise(leg.number), { number: normalise(leg.number), carrier: leg.carrier }]));
+  const known = new Map<string, KnownLeg>(
+    options.legs.map((leg) => [normalise(leg.number), { number: normalise(leg.number), carrier: leg.carrier }]),
+  );
   const time = (e: E) => (e.at === null ? Number.NEGATIVE_INFINITY : Date.parse(e.at));
   const order = events.map((e, i) => i).sort((a, b) => time(events[a]) - time(events[b]) || a - b);
   const start = options.startNumber ? normalise(options.startNumber) : defaultStart(events, order, options);

@@ -31,7 +31,11 @@ export type TimelineEvent<E extends LegEvent = LegEvent> = E & {
  * digits only, so "Delivered." and "DELIVERED" match and scripts other than Latin are kept.
  */
 export function normaliseEventText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function timeOf(at: string | null): number | null {

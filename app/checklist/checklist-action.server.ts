@@ -10,9 +10,7 @@ import { CaseButtonSchema, StepDoneSchema, StepSkipSchema } from "./checklist-sc
 import { loadChecklist, recordStep, reportFound, reportNotReceived, stepInstant, stepTitle } from "./checklist-service.server.ts";
 
 export type ChecklistOutcome =
-  | { kind: "redirect"; to: string }
-  | { kind: "invalid"; formId: string; result: SubmissionResult<string[]> }
-  | { kind: "missing" };
+  { kind: "redirect"; to: string } | { kind: "invalid"; formId: string; result: SubmissionResult<string[]> } | { kind: "missing" };
 
 export interface ChecklistRequest {
   db: DB;
@@ -50,7 +48,11 @@ export async function runChecklistAction(req: ChecklistRequest): Promise<Checkli
     if (submission.status !== "success") return { kind: "invalid", formId, result: submission.reply() };
     const { step, doneOn, note, reference } = submission.value;
     if (doneOn > todayIn(page.timeZone, now)) {
-      return { kind: "invalid", formId, result: submission.reply({ fieldErrors: { doneOn: ["That day is still ahead: enter the day you did it."] } }) };
+      return {
+        kind: "invalid",
+        formId,
+        result: submission.reply({ fieldErrors: { doneOn: ["That day is still ahead: enter the day you did it."] } }),
+      };
     }
     const at = stepInstant(doneOn, page.timeZone, now)!;
     await recordStep(writer, step, stepTitle(page.checklist, step), { at, skipped: false, note: note ?? null, reference: reference ?? null });

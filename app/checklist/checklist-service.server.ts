@@ -41,7 +41,14 @@ interface Writer {
 
 async function replan(w: Writer): Promise<void> {
   const assessed = await assessStoredOrder(w.db, w.userId, w.orderId, w.now);
-  if (assessed) await replanOrderReminders(w.db, { orderId: w.orderId, userId: w.userId, assessment: assessed.assessment, now: w.now, messageDomain: w.messageDomain });
+  if (assessed)
+    await replanOrderReminders(w.db, {
+      orderId: w.orderId,
+      userId: w.userId,
+      assessment: assessed.assessment,
+      now: w.now,
+      messageDomain: w.messageDomain,
+    });
 }
 
 /** "I did not receive it": recorded once; pressing it again while a case is open changes nothing. */

@@ -74,7 +74,9 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(command.summary + "\n");
     return;
   }
-  await (await command.load())(args, io);
+  await (
+    await command.load()
+  )(args, io);
 }
 
 main(process.argv.slice(2)).then(

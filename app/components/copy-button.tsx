@@ -9,7 +9,11 @@ const noSubscription = () => () => {};
  */
 export function CopyButton({ targetId, label }: { targetId: string; label: string }) {
   // False on the server and during hydration, then whether this browser offers the clipboard.
-  const ready = useSyncExternalStore(noSubscription, () => Boolean(navigator.clipboard), () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => Boolean(navigator.clipboard),
+    () => false,
+  );
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (status === "idle") return;

@@ -14,9 +14,7 @@ export function EvidenceList({ files, redirectTo }: { files: EvidenceView[]; red
             </a>
           ) : null}
           <div className="evidence-meta">
-            <a href={`${file.url}?download=1`}>
-              {file.name}
-            </a>
+            <a href={`${file.url}?download=1`}>{file.name}</a>
             <span className="muted">
               {formatBytes(file.bytes)}
               {file.width && file.height ? ` · ${file.width}×${file.height}` : ""} · uploaded {file.uploadedAt.slice(0, 16).replace("T", " ")} UTC

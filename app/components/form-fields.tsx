@@ -131,13 +131,7 @@ export function RadioGroupField({
       <legend>{legend}</legend>
       {options.map((o) => (
         <div className="radio-option" key={o.value}>
-          <input
-            type="radio"
-            id={`${meta.id}-${o.value}`}
-            name={meta.name}
-            value={o.value}
-            defaultChecked={meta.initialValue === o.value}
-          />
+          <input type="radio" id={`${meta.id}-${o.value}`} name={meta.name} value={o.value} defaultChecked={meta.initialValue === o.value} />
           <label htmlFor={`${meta.id}-${o.value}`}>
             {o.label}
             {o.hint ? <span className="field-hint"> {o.hint}</span> : null}

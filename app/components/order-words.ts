@@ -87,7 +87,6 @@ export const REPORT_LABELS: Record<string, string> = {
   checklist_step: "Checklist step",
 };
 
-
 /** A carrier id as a name; unknown ids (added later, typed by hand) show as they are. */
 export function carrierLabel(id: string | null | undefined): string {
   if (!id) return "Carrier not known";

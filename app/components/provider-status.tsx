@@ -19,9 +19,9 @@ export function ProviderStatus({ status, timeZone }: { status: ProviderStatusVie
       <div className="panel provider-status">
         <h2>Live tracking</h2>
         <p>
-          No tracking provider is connected, so this order follows what you paste. To have new events arrive on their own, whoever runs this
-          server sets <code>SEVENTEENTRACK_API_KEY</code> (17TRACK) or <code>AFTERSHIP_API_KEY</code> (AfterShip) and restarts it; see
-          “Live tracking providers” in the README.
+          No tracking provider is connected, so this order follows what you paste. To have new events arrive on their own, whoever runs this server
+          sets <code>SEVENTEENTRACK_API_KEY</code> (17TRACK) or <code>AFTERSHIP_API_KEY</code> (AfterShip) and restarts it; see “Live tracking
+          providers” in the README.
         </p>
       </div>
     );

@@ -9,14 +9,22 @@ const MAX_NAME_CHARS = 150;
 
 /** Removes what must not be in a file name on any system; keeps every script. */
 export function safeDownloadName(name: string, fallback = "download"): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const chars = Array.from(cleaned);
   if (chars.length <= MAX_NAME_CHARS) return cleaned || fallback;
   // Keep the extension when shortening.
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 && cleaned.length - dot <= 8 ? cleaned.slice(dot) : "";
-  return chars.slice(0, MAX_NAME_CHARS - ext.length).join("").trim() + ext;
+  return (
+    chars
+      .slice(0, MAX_NAME_CHARS - ext.length)
+      .join("")
+      .trim() + ext
+  );
 }
 
 /** The name in plain ASCII: accents dropped, other letters replaced, for clients without RFC 8187. */

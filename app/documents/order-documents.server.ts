@@ -124,7 +124,13 @@ function renderFailure(error: unknown, what: string): Response {
 }
 
 /** The letter text as a download in the chosen format. */
-export async function letterDownload(order: AssessedOrder["order"], kind: LetterKind, text: string, format: LetterFormat, now: Date): Promise<Response> {
+export async function letterDownload(
+  order: AssessedOrder["order"],
+  kind: LetterKind,
+  text: string,
+  format: LetterFormat,
+  now: Date,
+): Promise<Response> {
   const fileName = letterFileName(order, kind, format);
   if (format === "txt") {
     return downloadResponse(text, { contentType: "text/plain; charset=utf-8", fileName });

@@ -5,7 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/client.server.ts";
-import { allStoredEvidenceNames, deleteEvidence, getEvidence, insertEvidence, listEvidence, type NewEvidenceFile } from "../../db/queries/evidence.server.ts";
+import {
+  allStoredEvidenceNames,
+  deleteEvidence,
+  getEvidence,
+  insertEvidence,
+  listEvidence,
+  type NewEvidenceFile,
+} from "../../db/queries/evidence.server.ts";
 import type { EvidenceFile } from "../../db/schema.ts";
 import type { EvidenceImage } from "../../templates/packet/prepare-images.server.ts";
 import { EvidenceError } from "./evidence-error.ts";
@@ -49,14 +56,16 @@ export async function saveEvidence(
     throw new EvidenceError(413, `At most ${EVIDENCE_LIMITS.maxFilesPerRequest} files can be uploaded at once.`);
   }
   const oversized = files.find((f) => f.bytes.byteLength > EVIDENCE_LIMITS.maxFileBytes);
-  if (oversized) throw new EvidenceError(413, `"${oversized.fileName}" is larger than ${EVIDENCE_LIMITS.maxFileBytes / 1024 / 1024} MB, the limit for one file.`);
+  if (oversized)
+    throw new EvidenceError(413, `"${oversized.fileName}" is larger than ${EVIDENCE_LIMITS.maxFileBytes / 1024 / 1024} MB, the limit for one file.`);
   const note = cleanOptional(options.note, EVIDENCE_LIMITS.maxNoteChars, "note");
   const checklistStep = cleanOptional(options.checklistStep, 100, "checklist step");
   const uploadedAt = (options.now ?? new Date()).toISOString();
 
   // One at a time: each decode can take ~150 MB for a large photo.
   const sanitized = [];
-  for (const file of files) sanitized.push(await sanitizeFile(file.fileName, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)));
+  for (const file of files)
+    sanitized.push(await sanitizeFile(file.fileName, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)));
 
   const rows: NewEvidenceFile[] = sanitized.map((f) => {
     const id = randomUUID();
@@ -121,7 +130,8 @@ export async function evidenceForPacket(db: DB, userId: string, orderId: string)
   const result: EvidenceImage[] = [];
   for (const file of files) {
     const bytes = await readStoredFile(file.stored_name);
-    if (bytes) result.push({ fileName: file.original_name, uploadedAt: file.uploaded_at, bytes, note: file.note, checklistStep: file.checklist_step });
+    if (bytes)
+      result.push({ fileName: file.original_name, uploadedAt: file.uploaded_at, bytes, note: file.note, checklistStep: file.checklist_step });
   }
   return result;
 }

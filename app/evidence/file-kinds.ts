@@ -25,7 +25,13 @@ const HEIC_BRANDS = ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "ms
 /** Accepted kinds: sources are the format specifications' signatures (JFIF/EXIF SOI, PNG spec §5.2, RIFF/WEBP, ISO 14496-12 ftyp, PDF 1.7 §7.5.2). */
 export const ACCEPTED_KINDS: readonly KindRow[] = [
   { kind: "jpeg", label: "JPEG", contentType: "image/jpeg", extension: "jpg", matches: (h) => bytes(h, 0, [0xff, 0xd8, 0xff]) },
-  { kind: "png", label: "PNG", contentType: "image/png", extension: "png", matches: (h) => bytes(h, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  {
+    kind: "png",
+    label: "PNG",
+    contentType: "image/png",
+    extension: "png",
+    matches: (h) => bytes(h, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
   { kind: "webp", label: "WebP", contentType: "image/webp", extension: "webp", matches: (h) => ascii(h, 0, "RIFF") && ascii(h, 8, "WEBP") },
   {
     kind: "heic",

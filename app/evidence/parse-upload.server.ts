@@ -39,7 +39,9 @@ export async function parseEvidenceUpload(request: Request, limits = EVIDENCE_LI
   }
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > limits.maxRequestBytes + MB) {
-    throw tooLarge(`This upload is ${Math.ceil(declared / MB)} MB; at most ${limits.maxRequestBytes / MB} MB can be sent at once (${limits.maxFileBytes / MB} MB a file).`);
+    throw tooLarge(
+      `This upload is ${Math.ceil(declared / MB)} MB; at most ${limits.maxRequestBytes / MB} MB can be sent at once (${limits.maxFileBytes / MB} MB a file).`,
+    );
   }
   if (!request.body) throw new EvidenceError(400, "The upload was empty: choose at least one file.");
 
@@ -77,7 +79,11 @@ export async function parseEvidenceUpload(request: Request, limits = EVIDENCE_LI
     source.on("data", (chunk: Buffer) => {
       total += chunk.length;
       if (total > limits.maxRequestBytes && !failure) {
-        fail(tooLarge(`This upload is larger than ${limits.maxRequestBytes / MB} MB; send fewer files at once (at most ${limits.maxFileBytes / MB} MB a file).`));
+        fail(
+          tooLarge(
+            `This upload is larger than ${limits.maxRequestBytes / MB} MB; send fewer files at once (at most ${limits.maxFileBytes / MB} MB a file).`,
+          ),
+        );
       }
       if (failure) {
         discarded += chunk.length;

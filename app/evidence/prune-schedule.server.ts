@@ -6,7 +6,11 @@ import { z } from "zod";
 import type { DB } from "../../db/client.server.ts";
 import { pruneOrphanEvidence } from "./evidence-service.server.ts";
 
-const EveryMsSchema = z.coerce.number({ invalid_type_error: "must be a number of milliseconds (0 = off)" }).int().min(0).default(60 * 60_000);
+const EveryMsSchema = z.coerce
+  .number({ invalid_type_error: "must be a number of milliseconds (0 = off)" })
+  .int()
+  .min(0)
+  .default(60 * 60_000);
 
 /** Throws one line saying what to fix when EVIDENCE_PRUNE_MS is not a number of milliseconds. */
 export function evidencePruneEveryMs(env: Record<string, string | undefined> = process.env): number {
@@ -21,7 +25,12 @@ interface PruneLog {
 }
 
 /** Prunes now and then every `everyMs`; a failure is logged and the next round tries again. */
-export function startEvidencePruning(db: () => DB, everyMs: number, log: PruneLog, clock: () => Date = () => new Date()): { stop(): void; done: Promise<void> } {
+export function startEvidencePruning(
+  db: () => DB,
+  everyMs: number,
+  log: PruneLog,
+  clock: () => Date = () => new Date(),
+): { stop(): void; done: Promise<void> } {
   if (everyMs <= 0) return { stop: () => undefined, done: Promise.resolve() };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;

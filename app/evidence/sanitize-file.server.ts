@@ -70,7 +70,10 @@ async function reencodeImage(name: string, bytes: Buffer, kind: KindInfo): Promi
     // so step the quality down rather than keep a file it would leave out. A PNG stays as it is.
     if (data.length > EVIDENCE_LIMITS.maxFileBytes && kind.kind !== "png") ({ data, info } = await encode(75));
     if (data.length > EVIDENCE_LIMITS.maxFileBytes) {
-      throw new EvidenceError(413, `"${name}" is still larger than ${EVIDENCE_LIMITS.maxFileBytes / 1024 / 1024} MB once re-saved; send a smaller photo or a JPEG.`);
+      throw new EvidenceError(
+        413,
+        `"${name}" is still larger than ${EVIDENCE_LIMITS.maxFileBytes / 1024 / 1024} MB once re-saved; send a smaller photo or a JPEG.`,
+      );
     }
     return { bytes: data, width: info.width, height: info.height };
   } catch (error) {

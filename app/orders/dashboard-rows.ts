@@ -59,7 +59,15 @@ const OPEN_CASES: ReadonlySet<string> = new Set(["checklist", "contacted_seller"
 export const normaliseKey = (value: string) => value.replace(/[\s-]/g, "").toUpperCase();
 
 export function dashboardRow(
-  order: { id: string; created_at: string; platform: string; platform_name: string | null; item: string | null; order_number: string | null; time_zone: string | null },
+  order: {
+    id: string;
+    created_at: string;
+    platform: string;
+    platform_name: string | null;
+    item: string | null;
+    order_number: string | null;
+    time_zone: string | null;
+  },
   facts: OrderFacts,
   assessment: Assessment,
   userTimeZone: string,
@@ -74,7 +82,8 @@ export function dashboardRow(
   const nowAction = assessment.actions.find((a) => a.urgency === "now");
   const alerts: readonly string[] = assessment.alerts;
   const caseOpen = OPEN_CASES.has(assessment.case);
-  const done = assessment.case === "closed" || assessment.case === "refunded" || (assessment.state === "delivered" && alerts.length === 0 && !caseOpen);
+  const done =
+    assessment.case === "closed" || assessment.case === "refunded" || (assessment.state === "delivered" && alerts.length === 0 && !caseOpen);
   // A window that closes within the week (not one that opens, nor the guide's "no update by" marks).
   const closing = assessment.deadlines.some((d) => !d.past && CLOSING_WINDOW.test(d.id) && Date.parse(d.due) - now.getTime() <= CLOSING_DAYS * DAY);
   const reportedMissing = alerts.includes("missing_after_delivered") || (assessment.state === "delivered" && caseOpen);

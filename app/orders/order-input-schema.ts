@@ -70,10 +70,22 @@ const EstimatedDeliverySchema = z.object(
 
 const AmountSchema = z.object(
   {
-    value: z.union([z.number().nonnegative(), z.string().trim().regex(/^\d+(?:[.,]\d{1,2})?$/, "expected an amount such as 12.34")], {
-      errorMap: () => ({ message: "expected an amount such as 12.34" }),
-    }),
-    currency: z.string({ required_error: "expected a currency code such as EUR" }).trim().regex(/^[A-Za-z]{3}$/, "expected a currency code such as EUR"),
+    value: z.union(
+      [
+        z.number().nonnegative(),
+        z
+          .string()
+          .trim()
+          .regex(/^\d+(?:[.,]\d{1,2})?$/, "expected an amount such as 12.34"),
+      ],
+      {
+        errorMap: () => ({ message: "expected an amount such as 12.34" }),
+      },
+    ),
+    currency: z
+      .string({ required_error: "expected a currency code such as EUR" })
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, "expected a currency code such as EUR"),
   },
   { invalid_type_error: 'expected {"value": 12.34, "currency": "EUR"}' },
 );
@@ -133,7 +145,8 @@ const OrderInputObjectSchema = z.object(
   },
   {
     required_error: "expected an order object",
-    invalid_type_error: 'expected a JSON object such as {"platform": "aliexpress", "orderedAt": "2026-03-01T10:00:00Z", "trackingNumbers": [], "events": []}',
+    invalid_type_error:
+      'expected a JSON object such as {"platform": "aliexpress", "orderedAt": "2026-03-01T10:00:00Z", "trackingNumbers": [], "events": []}',
   },
 );
 
@@ -215,7 +228,10 @@ export const OrderInputSchema = OrderInputObjectSchema.transform((raw): OrderInp
 /** One line naming the field and the fix, e.g. `orderedAt: expected an ISO 8601 date such as 2026-03-01T10:00:00Z`. */
 export function formatOrderInputError(error: z.ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
-    const path = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("").replace(/^\./, "");
+    const path = issue.path
+      .map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`))
+      .join("")
+      .replace(/^\./, "");
     const message = issue.code === "invalid_type" && issue.received === "undefined" ? `missing; ${issue.message}` : issue.message;
     return path ? `${path}: ${message}` : message;
   });
@@ -245,7 +261,12 @@ function parseIsoDate(value: string, zone: string): Date | null {
   const m = ISO_DATE.exec(value);
   if (!m) return null;
   const [, y, mo, d, h = "00", mi = "00", s = "00", frac = "0", offset] = m;
-  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d),
+    hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   const ms = Math.round(Number(`0.${frac}`) * 1000);

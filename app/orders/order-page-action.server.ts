@@ -18,9 +18,7 @@ import { recogniseTracking } from "./wizard/recognise-tracking.server.ts";
 import type { Platform } from "../../machines/vocabulary.ts";
 
 export type OrderPageOutcome =
-  | { kind: "redirect"; to: string }
-  | { kind: "invalid"; intent: string; result: SubmissionResult<string[]> }
-  | { kind: "missing" };
+  { kind: "redirect"; to: string } | { kind: "invalid"; intent: string; result: SubmissionResult<string[]> } | { kind: "missing" };
 
 export interface OrderPageRequest {
   db: DB;
@@ -49,7 +47,13 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
     if (submission.status !== "success") return { kind: "invalid", intent, result: submission.reply() };
     const { kind, note, protectionEndsOn } = submission.value;
     const protectionEndsAt = protectionEndsOn ? dayToIso(protectionEndsOn, req.timeZone, "end") : null;
-    await addReport(db, userId, orderId, { kind, at: now.toISOString(), note: note ?? null, data: protectionEndsAt ? { protectionEndsAt } : null }, now);
+    await addReport(
+      db,
+      userId,
+      orderId,
+      { kind, at: now.toISOString(), note: note ?? null, data: protectionEndsAt ? { protectionEndsAt } : null },
+      now,
+    );
     return back("report");
   }
 
@@ -62,7 +66,11 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
         kind: "invalid",
         intent,
         result: submission.reply({
-          fieldErrors: { history: ["We could not find any dated events in this text. Copy the whole history with the date and time of each event, e.g. “2026-03-04 08:15 Departed from sorting center”."] },
+          fieldErrors: {
+            history: [
+              "We could not find any dated events in this text. Copy the whole history with the date and time of each event, e.g. “2026-03-04 08:15 Departed from sorting center”.",
+            ],
+          },
         }),
       };
     }
@@ -74,7 +82,9 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
         intent,
         result: submission.reply({
           fieldErrors: {
-            history: future.slice(0, 3).map((e) => `“${e.text}” is dated ${isoToDay(e.at, req.timeZone)}, which is in the future. Check the year in your paste.`),
+            history: future
+              .slice(0, 3)
+              .map((e) => `“${e.text}” is dated ${isoToDay(e.at, req.timeZone)}, which is in the future. Check the year in your paste.`),
           },
         }),
       };
@@ -85,7 +95,13 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
     const split = splitLegs(parsed.events, { legs: numbers, startNumber: chosen, platform: req.platform });
     if (split.newLegs.length > 0) {
       let nextLeg = Math.max(0, ...numbers.map((n) => n.leg)) + 1;
-      await addTrackingNumbers(db, userId, orderId, split.newLegs.map((leg) => ({ number: leg.number, carrier: leg.carrier, leg: nextLeg++, source: "handover" as const })), now);
+      await addTrackingNumbers(
+        db,
+        userId,
+        orderId,
+        split.newLegs.map((leg) => ({ number: leg.number, carrier: leg.carrier, leg: nextLeg++, source: "handover" as const })),
+        now,
+      );
       registerNumbersInBackground(db, userId, orderId, now);
     }
     await addTrackingEvents(
@@ -113,7 +129,11 @@ export async function runOrderPageAction(req: OrderPageRequest): Promise<OrderPa
     const recognition = await recogniseTracking(submission.value.number, req.platform, req.timeZone);
     const n = recognition.numbers[0];
     if (!n || recognition.numbers.length !== 1) {
-      return { kind: "invalid", intent, result: submission.reply({ fieldErrors: { number: [recognition.problem ?? "Paste one tracking number at a time."] } }) };
+      return {
+        kind: "invalid",
+        intent,
+        result: submission.reply({ fieldErrors: { number: [recognition.problem ?? "Paste one tracking number at a time."] } }),
+      };
     }
     let carrier = n.carrier;
     if (n.verdict === "ambiguous") {

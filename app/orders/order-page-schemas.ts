@@ -14,7 +14,8 @@ export const ReportFormSchema = z
   .superRefine((v, ctx) => {
     if (v.kind !== "protection_extended") return;
     if (!v.protectionEndsOn) ctx.addIssue({ code: "custom", path: ["protectionEndsOn"], message: "Enter the new end date the marketplace shows." });
-    else if (!isCalendarDay(v.protectionEndsOn)) ctx.addIssue({ code: "custom", path: ["protectionEndsOn"], message: "Enter the new end date as a date, e.g. 2026-05-01." });
+    else if (!isCalendarDay(v.protectionEndsOn))
+      ctx.addIssue({ code: "custom", path: ["protectionEndsOn"], message: "Enter the new end date as a date, e.g. 2026-05-01." });
   });
 
 export const AddEventsSchema = z.object({

@@ -34,11 +34,17 @@ export async function loadOrderPage(db: DB, userId: string, userTimeZone: string
     ["Amount", order.amount_value ? `${order.amount_value} ${order.currency ?? ""}`.trim() : null],
     ["Paid with", order.payment_method ? [order.payment_method, order.card_network].filter(Boolean).join(" · ") : null],
     ["Promised delivery", formatDate(order.promised_delivery_at, tz)],
-    ["Estimated delivery", order.estimated_delivery_latest ? `${formatDate(order.estimated_delivery_earliest, tz) ?? "?"} – ${formatDate(order.estimated_delivery_latest, tz)}` : null],
+    [
+      "Estimated delivery",
+      order.estimated_delivery_latest
+        ? `${formatDate(order.estimated_delivery_earliest, tz) ?? "?"} – ${formatDate(order.estimated_delivery_latest, tz)}`
+        : null,
+    ],
   ];
   // The buyer's own dates win over computed ones; the page says which ones they gave.
   const overrides: string[] = [];
-  if (order.protection_ends_at) overrides.push(`Buyer protection ends ${formatDate(order.protection_ends_at, tz)}, as you copied it from the order page.`);
+  if (order.protection_ends_at)
+    overrides.push(`Buyer protection ends ${formatDate(order.protection_ends_at, tz)}, as you copied it from the order page.`);
   for (const r of reports) {
     const extended = r.kind === "protection_extended" ? reportData(r).protectionEndsAt : undefined;
     if (extended) overrides.push(`Protection extended to ${formatDate(extended, tz)} (recorded ${formatDate(r.at, tz)}).`);
@@ -49,7 +55,14 @@ export async function loadOrderPage(db: DB, userId: string, userTimeZone: string
     numbers: numbers.map((n) => ({ id: n.id, number: n.number, carrier: carrierLabel(n.carrier), leg: n.leg, source: n.source })),
     progress: progressSteps(events.map((e) => e.milestone)),
     timeline: buildTimeline(
-      events.map((e) => ({ id: e.id, at: e.occurred_at, text: e.text, location: e.location, milestone: e.milestone, trackingNumber: e.tracking_number })),
+      events.map((e) => ({
+        id: e.id,
+        at: e.occurred_at,
+        text: e.text,
+        location: e.location,
+        milestone: e.milestone,
+        trackingNumber: e.tracking_number,
+      })),
       legs,
       tz,
       now,
@@ -65,5 +78,11 @@ export async function loadOrderPage(db: DB, userId: string, userTimeZone: string
 
 /** Each action with the page where it is done (action-links.ts). */
 function withActionLinks(view: AssessmentView, orderId: string): AssessmentView {
-  return { ...view, actions: view.actions.map((a) => { const link = actionLink(a.id, orderId); return link ? { ...a, link } : a; }) };
+  return {
+    ...view,
+    actions: view.actions.map((a) => {
+      const link = actionLink(a.id, orderId);
+      return link ? { ...a, link } : a;
+    }),
+  };
 }

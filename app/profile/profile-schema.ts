@@ -17,9 +17,52 @@ export const LETTER_LANGUAGES = [
 
 /** Where buyers of cross-border parcels live most often; any ISO 3166-1 alpha-2 code is accepted. */
 export const COMMON_COUNTRIES = [
-  "AT", "AU", "BE", "BG", "BR", "CA", "CH", "CL", "CO", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU",
-  "IE", "IL", "IS", "IT", "JP", "KR", "LT", "LU", "LV", "MT", "MX", "NL", "NO", "NZ", "PE", "PL", "PT", "RO", "SE", "SG", "SI",
-  "SK", "UA", "US", "ZA",
+  "AT",
+  "AU",
+  "BE",
+  "BG",
+  "BR",
+  "CA",
+  "CH",
+  "CL",
+  "CO",
+  "CY",
+  "CZ",
+  "DE",
+  "DK",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GB",
+  "GR",
+  "HR",
+  "HU",
+  "IE",
+  "IL",
+  "IS",
+  "IT",
+  "JP",
+  "KR",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "MX",
+  "NL",
+  "NO",
+  "NZ",
+  "PE",
+  "PL",
+  "PT",
+  "RO",
+  "SE",
+  "SG",
+  "SI",
+  "SK",
+  "UA",
+  "US",
+  "ZA",
 ] as const;
 
 const optionalText = (max: number, tooLong: string) =>
@@ -52,10 +95,7 @@ export const ProfileSchema = z.object({
     .enum(LETTER_LANGUAGES.map((l) => l.value) as ["en", ...string[]], { errorMap: () => ({ message: "Choose a language from the list." }) })
     .optional()
     .transform((v) => v ?? null),
-  timeZone: z
-    .string({ required_error: "Choose your time zone." })
-    .trim()
-    .refine(isTimeZone, "Choose a time zone from the list, e.g. Europe/Madrid."),
+  timeZone: z.string({ required_error: "Choose your time zone." }).trim().refine(isTimeZone, "Choose a time zone from the list, e.g. Europe/Madrid."),
 });
 
 export type ProfileInput = z.output<typeof ProfileSchema>;

@@ -68,7 +68,13 @@ export async function ingestProviderTracking(db: DB, args: IngestArgs): Promise<
     const numbers = await listTrackingNumbers(db, userId, orderId);
     const current = numbers.find((n) => n.number === normaliseTrackingNumber(tracking.trackingNumber));
     if (!numbers.some((n) => n.number === handover.number)) {
-      await addTrackingNumbers(db, userId, orderId, [{ number: handover.number, carrier: clip(handover.carrier, 50), leg: Math.min((current?.leg ?? 0) + 1, 20), source: "handover" }], now);
+      await addTrackingNumbers(
+        db,
+        userId,
+        orderId,
+        [{ number: handover.number, carrier: clip(handover.carrier, 50), leg: Math.min((current?.leg ?? 0) + 1, 20), source: "handover" }],
+        now,
+      );
       // Due at once: the next refresher pass registers the new leg and reads it.
       await ensureProviderTrackings(db, orderId, [handover.number], args.providerIds, now);
       newLegs.push(handover.number);

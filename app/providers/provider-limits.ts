@@ -25,6 +25,7 @@ export const PROVIDER_LIMITS: Readonly<Record<ProviderId, ProviderLimits>> = {
     perSecond: 10,
     registerBatch: 1,
     fetchBatch: 50,
-    source: "AfterShip Tracking API 2024-04: 10 requests per second per key; POST /trackings creates one; GET /trackings?tracking_numbers= takes up to 50",
+    source:
+      "AfterShip Tracking API 2024-04: 10 requests per second per key; POST /trackings creates one; GET /trackings?tracking_numbers= takes up to 50",
   },
 };

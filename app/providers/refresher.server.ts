@@ -70,7 +70,14 @@ function scheduleAfterRead(cadence: Date | null, tracking: ProviderTracking, now
   return new Date(Math.min(cadence.getTime(), now.getTime() + NOT_FOUND_RETRY_MS));
 }
 
-async function refreshProvider(db: DB, provider: TrackingProvider, rows: ClaimedProviderTracking[], options: RefreshOptions, now: Date, stats: RefreshStats) {
+async function refreshProvider(
+  db: DB,
+  provider: TrackingProvider,
+  rows: ClaimedProviderTracking[],
+  options: RefreshOptions,
+  now: Date,
+  stats: RefreshStats,
+) {
   const bucket = options.setup.buckets.get(provider.id);
   const providerIds = [...options.setup.providers.keys()];
 
@@ -114,8 +121,20 @@ async function refreshProvider(db: DB, provider: TrackingProvider, rows: Claimed
         try {
           // One commit per order instead of one per statement: each commit waits for the disk.
           const outcome = await writeTransaction(db, async (trx) => {
-            const result = await ingestProviderTracking(trx, { userId: row.user_id, orderId: row.order_id, tracking, providerIds, now, messageDomain: options.messageDomain });
-            await recordProviderRefresh(trx, row.id, now, result.assessed ? scheduleAfterRead(nextRefreshForOrder(result.assessed, now), tracking, now) : null);
+            const result = await ingestProviderTracking(trx, {
+              userId: row.user_id,
+              orderId: row.order_id,
+              tracking,
+              providerIds,
+              now,
+              messageDomain: options.messageDomain,
+            });
+            await recordProviderRefresh(
+              trx,
+              row.id,
+              now,
+              result.assessed ? scheduleAfterRead(nextRefreshForOrder(result.assessed, now), tracking, now) : null,
+            );
             return result;
           });
           stats.read++;
@@ -162,7 +181,12 @@ export async function refreshDueTrackings(db: DB, options: RefreshOptions): Prom
     else active.push(id);
   }
   stats.adopted = await adoptUntrackedNumbers(db, [...options.setup.providers.keys()], now, options.limit ?? 400);
-  const claimed = await claimDueProviderTrackings(db, { providers: active, now, leaseMs: options.leaseMs ?? 5 * 60_000, limit: options.limit ?? 400 });
+  const claimed = await claimDueProviderTrackings(db, {
+    providers: active,
+    now,
+    leaseMs: options.leaseMs ?? 5 * 60_000,
+    limit: options.limit ?? 400,
+  });
   stats.claimed = claimed.length;
   for (const id of active) {
     const rows = claimed.filter((r) => r.provider === id);

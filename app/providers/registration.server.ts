@@ -3,7 +3,12 @@
  * following them and later reads and pushes have something to say.
  */
 import type { DB } from "../../db/client.server.ts";
-import { ensureProviderTrackings, listProviderTrackings, markProviderTrackingsRegistered, recordProviderFailure } from "../../db/queries/provider-trackings.server.ts";
+import {
+  ensureProviderTrackings,
+  listProviderTrackings,
+  markProviderTrackingsRegistered,
+  recordProviderFailure,
+} from "../../db/queries/provider-trackings.server.ts";
 import { listTrackingNumbers } from "../../db/queries/tracking.server.ts";
 import { ProviderError, type ProviderId, type TrackingProvider } from "../carriers/providers/provider.ts";
 import { retryAfterFailure } from "../carriers/providers/refresh-cadence.ts";
@@ -26,9 +31,19 @@ interface RowToRegister {
 }
 
 /** Writes a failure on a row with the back-off (or the provider's own retry time, when later). */
-export async function recordRowFailure(db: DB, row: { id: string; failures: number }, error: { message: string; kind: string; retryAt: string | null }, now: Date): Promise<void> {
+export async function recordRowFailure(
+  db: DB,
+  row: { id: string; failures: number },
+  error: { message: string; kind: string; retryAt: string | null },
+  now: Date,
+): Promise<void> {
   const failures = row.failures + 1;
-  await recordProviderFailure(db, row.id, { message: error.message, kind: error.kind, failures, next: retryAfterFailure(failures, now, error.retryAt) });
+  await recordProviderFailure(db, row.id, {
+    message: error.message,
+    kind: error.kind,
+    failures,
+    next: retryAfterFailure(failures, now, error.retryAt),
+  });
 }
 
 /**
@@ -54,12 +69,17 @@ export async function registerRows(
       await bucket?.take();
       const outcome = await provider.register(chunk);
       const accepted = new Set(outcome.accepted);
-      await markProviderTrackingsRegistered(db, chunkRows.filter((r) => accepted.has(r.tracking_number)).map((r) => r.id), now);
+      await markProviderTrackingsRegistered(
+        db,
+        chunkRows.filter((r) => accepted.has(r.tracking_number)).map((r) => r.id),
+        now,
+      );
       registered.push(...outcome.accepted);
       for (const rejected of outcome.rejected) {
         const message = `${provider.name} does not accept ${rejected.number}: ${rejected.reason}`;
         errors.push(message);
-        for (const row of chunkRows.filter((r) => r.tracking_number === rejected.number)) await recordRowFailure(db, row, { message, kind: "rejected", retryAt: null }, now);
+        for (const row of chunkRows.filter((r) => r.tracking_number === rejected.number))
+          await recordRowFailure(db, row, { message, kind: "rejected", retryAt: null }, now);
       }
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
@@ -84,13 +104,27 @@ export function isProviderWide(error: ProviderError): boolean {
  * throw: they are kept on the rows (the order page shows them) and the refresher tries again.
  * Returns quickly with `configured: false` when no provider key is set.
  */
-export async function registerOrderNumbers(db: DB, userId: string, orderId: string, now: Date = new Date(), setup: ProviderSetup = providerSetup()): Promise<RegistrationSummary> {
+export async function registerOrderNumbers(
+  db: DB,
+  userId: string,
+  orderId: string,
+  now: Date = new Date(),
+  setup: ProviderSetup = providerSetup(),
+): Promise<RegistrationSummary> {
   if (setup.providers.size === 0) return { configured: false, registered: 0, errors: [] };
   const numbers = await listTrackingNumbers(db, userId, orderId);
   if (numbers.length === 0) return { configured: true, registered: 0, errors: [] };
-  await ensureProviderTrackings(db, orderId, numbers.map((n) => n.number), [...setup.providers.keys()], now);
+  await ensureProviderTrackings(
+    db,
+    orderId,
+    numbers.map((n) => n.number),
+    [...setup.providers.keys()],
+    now,
+  );
 
-  const rows = (await listProviderTrackings(db, userId, orderId)).filter((r) => r.registered_at === null && r.next_refresh_at !== null && r.next_refresh_at <= now.toISOString());
+  const rows = (await listProviderTrackings(db, userId, orderId)).filter(
+    (r) => r.registered_at === null && r.next_refresh_at !== null && r.next_refresh_at <= now.toISOString(),
+  );
   const summary: RegistrationSummary = { configured: true, registered: 0, errors: [] };
   for (const [id, provider] of setup.providers) {
     const mine = rows.filter((r) => r.provider === id);

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const limit = batch.data;
   const setup = providerSetup(process.env);
   if (setup.providers.size === 0) {
-    process.stdout.write(`${JSON.stringify({ configured: false, message: "no tracking provider configured: set SEVENTEENTRACK_API_KEY or AFTERSHIP_API_KEY" })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ configured: false, message: "no tracking provider configured: set SEVENTEENTRACK_API_KEY or AFTERSHIP_API_KEY" })}\n`,
+    );
     return;
   }
   const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;

@@ -15,8 +15,6 @@ export interface WebhookResult {
   body: { error: string } | { orders: number; added: number; duplicates: number; newLegs: number };
 }
 
-
-
 export async function receiveProviderWebhook(
   db: DB,
   args: { provider: ProviderId; setup: ProviderSetup; rawBody: string; headers: Headers; now: Date; messageDomain: string },
@@ -42,7 +40,14 @@ export async function receiveProviderWebhook(
     for (const { orderId, userId } of await systemFindOrdersByTrackingNumber(db, tracking.trackingNumber)) {
       // One commit per order: the events, the new leg, the reminders and the schedule together.
       const outcome = await writeTransaction(db, async (trx) => {
-        const result = await ingestProviderTracking(trx, { userId, orderId, tracking, providerIds, now: args.now, messageDomain: args.messageDomain });
+        const result = await ingestProviderTracking(trx, {
+          userId,
+          orderId,
+          tracking,
+          providerIds,
+          now: args.now,
+          messageDomain: args.messageDomain,
+        });
         // Only news moves the schedule: a repeated push changes nothing at all.
         if ((result.added > 0 || result.newLegs.length > 0) && result.assessed) {
           const next = nextRefreshForOrder(result.assessed, args.now);

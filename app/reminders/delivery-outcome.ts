@@ -6,8 +6,20 @@
 export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; error: string };
 
 const TEMPORARY_NETWORK_CODES = new Set([
-  "ETIMEDOUT", "ECONNECTION", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH",
-  "EAI_AGAIN", "ENOTFOUND", "EPIPE", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_SOCKET", "UND_ERR_HEADERS_TIMEOUT",
+  "ETIMEDOUT",
+  "ECONNECTION",
+  "ESOCKET",
+  "EDNS",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "EPIPE",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_HEADERS_TIMEOUT",
 ]);
 
 export function smtpOutcome(error: unknown): DeliveryOutcome {
@@ -17,7 +29,8 @@ export function smtpOutcome(error: unknown): DeliveryOutcome {
     if (err.responseCode >= 500) return { ok: false, permanent: true, error: `mail server refused (${err.responseCode}): ${message}` };
     if (err.responseCode >= 400) return { ok: false, permanent: false, error: `mail server asked to retry (${err.responseCode}): ${message}` };
   }
-  if (err?.code && TEMPORARY_NETWORK_CODES.has(err.code)) return { ok: false, permanent: false, error: `mail server unreachable (${err.code}): ${message}` };
+  if (err?.code && TEMPORARY_NETWORK_CODES.has(err.code))
+    return { ok: false, permanent: false, error: `mail server unreachable (${err.code}): ${message}` };
   // Unknown failures retry (bounded by the attempt limit): losing a reminder is worse than a late one.
   return { ok: false, permanent: false, error: message };
 }

@@ -41,7 +41,9 @@ export function renderReminderMessage(reminder: ReminderMessageInput, appUrl: st
   let headline: string;
   let body: string;
   if (reminder.kind === "alert") {
-    const words = isAlert(reminder.subject) ? ALERT_TEXTS[reminder.subject] : { title: reminder.subject, advice: "Open the order to see what to do." };
+    const words = isAlert(reminder.subject)
+      ? ALERT_TEXTS[reminder.subject]
+      : { title: reminder.subject, advice: "Open the order to see what to do." };
     headline = words.title;
     body = words.advice;
   } else {

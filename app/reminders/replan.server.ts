@@ -7,7 +7,13 @@
 import { writeTransaction, type DB } from "../../db/client.server.ts";
 import { getOrderReminderState, getReminderPreferences, syncOrderReminders } from "../../db/queries/reminders.server.ts";
 import type { Deadline } from "../../machines/order-facts.ts";
-import { DEFAULT_REMINDER_PREFERENCES, planReminders, REMINDER_CHANNELS, type ReminderChannel, type ReminderPreferences } from "../../machines/reminder-plan.ts";
+import {
+  DEFAULT_REMINDER_PREFERENCES,
+  planReminders,
+  REMINDER_CHANNELS,
+  type ReminderChannel,
+  type ReminderPreferences,
+} from "../../machines/reminder-plan.ts";
 import type { Alert, CaseState } from "../../machines/vocabulary.ts";
 import { assessStoredOrder, assessUserOrders } from "../orders/order-service.server.ts";
 
@@ -41,7 +47,13 @@ export async function replanOrderReminders(db: DB, args: ReplanArgs): Promise<{ 
 export async function replanStoredOrder(db: DB, args: { userId: string; orderId: string; now: Date; messageDomain: string }): Promise<boolean> {
   const assessed = await assessStoredOrder(db, args.userId, args.orderId, args.now);
   if (!assessed) return false;
-  await replanOrderReminders(db, { orderId: args.orderId, userId: args.userId, assessment: assessed.assessment, now: args.now, messageDomain: args.messageDomain });
+  await replanOrderReminders(db, {
+    orderId: args.orderId,
+    userId: args.userId,
+    assessment: assessed.assessment,
+    now: args.now,
+    messageDomain: args.messageDomain,
+  });
   return true;
 }
 
@@ -50,7 +62,10 @@ export async function replanStoredOrder(db: DB, args: { userId: string; orderId:
  * person changes their preferences, and from the periodic re-plan that catches alerts raised by
  * time passing.
  */
-export async function replanUserReminders(db: DB, args: { userId: string; now: Date; messageDomain: string }): Promise<{ orders: number; inserted: number; cancelled: number }> {
+export async function replanUserReminders(
+  db: DB,
+  args: { userId: string; now: Date; messageDomain: string },
+): Promise<{ orders: number; inserted: number; cancelled: number }> {
   const orders = await assessUserOrders(db, args.userId, args.now);
   return writeTransaction(db, async (trx) => {
     const stored = await getReminderPreferences(trx, args.userId);
@@ -58,7 +73,13 @@ export async function replanUserReminders(db: DB, args: { userId: string; now: D
     if (!stored) return totals;
     const preferences = toPlanningPreferences(stored);
     for (const { order, assessment } of orders) {
-      const result = await replanInTransaction(trx, preferences, { orderId: order.id, userId: args.userId, assessment, now: args.now, messageDomain: args.messageDomain });
+      const result = await replanInTransaction(trx, preferences, {
+        orderId: order.id,
+        userId: args.userId,
+        assessment,
+        now: args.now,
+        messageDomain: args.messageDomain,
+      });
       totals.orders++;
       totals.inserted += result.inserted;
       totals.cancelled += result.cancelled;
@@ -78,7 +99,10 @@ const REPLAN_CHUNK = 50;
  * Everyone's orders, a page of orders at a time in id order: each page is assessed and then
  * re-planned in one transaction per person, and waiting requests run between pages.
  */
-export async function replanAllReminders(db: DB, args: { now: Date; messageDomain: string }): Promise<{ orders: number; inserted: number; cancelled: number }> {
+export async function replanAllReminders(
+  db: DB,
+  args: { now: Date; messageDomain: string },
+): Promise<{ orders: number; inserted: number; cancelled: number }> {
   const totals = { orders: 0, inserted: 0, cancelled: 0 };
   const preferences = new Map<string, ReminderPreferences | null>();
   let afterId: string | null = null;
@@ -102,7 +126,13 @@ export async function replanAllReminders(db: DB, args: { now: Date; messageDomai
       await new Promise<void>((resolve) => setImmediate(resolve));
       await writeTransaction(db, async (trx) => {
         for (const { order, assessment } of assessed) {
-          const result = await replanInTransaction(trx, planning, { orderId: order.id, userId, assessment, now: args.now, messageDomain: args.messageDomain });
+          const result = await replanInTransaction(trx, planning, {
+            orderId: order.id,
+            userId,
+            assessment,
+            now: args.now,
+            messageDomain: args.messageDomain,
+          });
           totals.orders++;
           totals.inserted += result.inserted;
           totals.cancelled += result.cancelled;
@@ -127,7 +157,14 @@ async function replanInTransaction(trx: DB, preferences: ReminderPreferences, ar
     existingKeys: state.existingKeys,
   });
   const activeAlerts = planned.length === 0 ? [] : args.assessment.alerts;
-  return syncOrderReminders(trx, { orderId: args.orderId, userId: args.userId, planned, activeAlerts, now: args.now, messageDomain: args.messageDomain });
+  return syncOrderReminders(trx, {
+    orderId: args.orderId,
+    userId: args.userId,
+    planned,
+    activeAlerts,
+    now: args.now,
+    messageDomain: args.messageDomain,
+  });
 }
 
 export function toPlanningPreferences(stored: {

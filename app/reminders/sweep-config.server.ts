@@ -24,7 +24,11 @@ const SweepEnvSchema = z.object({
   REMINDER_RETRY_BASE_MS: ms(60_000),
   REMINDER_RETRY_MAX_MS: ms(6 * 60 * 60_000),
   // 0 turns the periodic re-plan off (tests that seed reminders directly).
-  REMINDER_REPLAN_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds (0 = off)" }).int().min(0).default(60 * 60_000),
+  REMINDER_REPLAN_MS: z.coerce
+    .number({ invalid_type_error: "must be a number of milliseconds (0 = off)" })
+    .int()
+    .min(0)
+    .default(60 * 60_000),
   // "private" also allows LAN addresses (self-hosting with home automation); "any" also loopback (tests).
   REMINDER_WEBHOOK_NETWORKS: z.enum(["public", "private", "any"]).default("public"),
   REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),

@@ -67,7 +67,12 @@ export async function runSweep(db: DB, options: SweepOptions): Promise<SweepStat
     options.emailSender !== undefined
       ? options.emailSender
       : config.smtpUrl
-        ? createEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, maxConnections: config.smtpConnections, timeoutMs: config.sendTimeoutMs })
+        ? createEmailSender({
+            smtpUrl: config.smtpUrl,
+            from: config.mailFrom,
+            maxConnections: config.smtpConnections,
+            timeoutMs: config.sendTimeoutMs,
+          })
         : null;
   const stats: SweepStats = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const preferences = new Map<string, StoredReminderPreferences | null>();
@@ -79,9 +84,12 @@ export async function runSweep(db: DB, options: SweepOptions): Promise<SweepStat
       if (rows.length === 0) break;
       stats.claimed += rows.length;
       // Renewed at a third of the lease, so only a sweep that stopped running loses its rows.
-      const heartbeat = setInterval(() => {
-        void writeTransaction(db, (trx) => renewLeases(trx, { owner, now: clock(), leaseMs: config.leaseMs })).catch(() => undefined);
-      }, Math.max(50, Math.floor(config.leaseMs / 3)));
+      const heartbeat = setInterval(
+        () => {
+          void writeTransaction(db, (trx) => renewLeases(trx, { owner, now: clock(), leaseMs: config.leaseMs })).catch(() => undefined);
+        },
+        Math.max(50, Math.floor(config.leaseMs / 3)),
+      );
       try {
         await deliverBatch(db, rows, { config, owner, clock, emailSender, preferences, stats });
       } finally {
@@ -119,14 +127,36 @@ async function deliverBatch(db: DB, rows: ReminderRow[], ctx: BatchContext): Pro
       // Only rows still ours: an order deleted since the claim took its reminders with it (and a
       // notification for it would break the foreign key), a lost lease means another sweep has it.
       const held = new Set(
-        (await trx.selectFrom("reminders").select("id").where("id", "in", inApp.map((r) => r.id)).where("status", "=", "claimed").where("lease_owner", "=", ctx.owner).execute()).map((r) => r.id),
+        (
+          await trx
+            .selectFrom("reminders")
+            .select("id")
+            .where(
+              "id",
+              "in",
+              inApp.map((r) => r.id),
+            )
+            .where("status", "=", "claimed")
+            .where("lease_owner", "=", ctx.owner)
+            .execute()
+        ).map((r) => r.id),
       );
       await insertNotifications(
         trx,
-        inApp.filter((r) => held.has(r.id)).map((r) => {
-          const message = renderReminderMessage(messageInput(r), ctx.config.appUrl);
-          return { userId: r.user_id, orderId: r.order_id, reminderKey: r.key, title: message.headline, body: message.body, link: `/orders/${r.order_id}`, createdAt: now };
-        }),
+        inApp
+          .filter((r) => held.has(r.id))
+          .map((r) => {
+            const message = renderReminderMessage(messageInput(r), ctx.config.appUrl);
+            return {
+              userId: r.user_id,
+              orderId: r.order_id,
+              reminderKey: r.key,
+              title: message.headline,
+              body: message.body,
+              link: `/orders/${r.order_id}`,
+              createdAt: now,
+            };
+          }),
       );
       return markRemindersSent(trx, { owner: ctx.owner, ids: [...held], now });
     });
@@ -179,7 +209,14 @@ async function deliverOne(row: ReminderRow, ctx: BatchContext): Promise<Delivery
       due: row.kind === "alert" ? null : row.deadline_due,
       remindAt: row.due_at,
     });
-    return postWebhook({ url: prefs.webhookUrl, secret: prefs.webhookSecret, body, deliveryId: row.message_id, now: ctx.clock(), timeoutMs: ctx.config.sendTimeoutMs });
+    return postWebhook({
+      url: prefs.webhookUrl,
+      secret: prefs.webhookSecret,
+      body,
+      deliveryId: row.message_id,
+      now: ctx.clock(),
+      timeoutMs: ctx.config.sendTimeoutMs,
+    });
   }
   return { ok: false, permanent: true, error: `unknown channel "${row.channel}"` };
 }

@@ -9,13 +9,31 @@ import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 
 const ALWAYS_BLOCKED = new BlockList();
-for (const [net, prefix] of [["0.0.0.0", 8], ["127.0.0.0", 8], ["169.254.0.0", 16], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const) {
+for (const [net, prefix] of [
+  ["0.0.0.0", 8],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const) {
   ALWAYS_BLOCKED.addSubnet(net, prefix, "ipv4");
 }
-for (const [net, prefix] of [["::", 128], ["::1", 128], ["fe80::", 10], ["ff00::", 8]] as const) ALWAYS_BLOCKED.addSubnet(net, prefix, "ipv6");
+for (const [net, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  ALWAYS_BLOCKED.addSubnet(net, prefix, "ipv6");
 
 const PRIVATE = new BlockList();
-for (const [net, prefix] of [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["100.64.0.0", 10]] as const) PRIVATE.addSubnet(net, prefix, "ipv4");
+for (const [net, prefix] of [
+  ["10.0.0.0", 8],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["100.64.0.0", 10],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv4");
 PRIVATE.addSubnet("fc00::", 7, "ipv6");
 
 function blocked(address: string, allowPrivate: boolean): boolean {

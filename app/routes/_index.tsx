@@ -21,8 +21,8 @@ export default function Landing() {
       <section className="hero">
         <h1>Your parcel, or your money back — in time.</h1>
         <p className="lead">
-          ClaimTrail follows your AliExpress and Temu orders from the seller to your door. It reads the carrier's
-          tracking, tells you when something is wrong, and keeps count of the days you have left to open a dispute.
+          ClaimTrail follows your AliExpress and Temu orders from the seller to your door. It reads the carrier's tracking, tells you when something
+          is wrong, and keeps count of the days you have left to open a dispute.
         </p>
         <p className="actions">
           <Link to="/signup" className="button">

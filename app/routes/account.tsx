@@ -59,7 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const { intent: _intent, ...profile } = submission.value;
     await saveProfile(db, user.id, profile, new Date());
-    return { intent: "profile" as const, result: submission.reply(), message: "Your details are saved. Letters and the evidence packet now use them." };
+    return {
+      intent: "profile" as const,
+      result: submission.reply(),
+      message: "Your details are saved. Letters and the evidence packet now use them.",
+    };
   }
 
   if (formData.get("intent") === "delete") {
@@ -69,7 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (!(await confirmPassword(db, user.id, submission.value.password))) {
       return data(
-        { intent: "delete" as const, result: submission.reply({ fieldErrors: { password: ["That is not your current password."] }, hideFields: PASSWORD_FIELDS }) },
+        {
+          intent: "delete" as const,
+          result: submission.reply({ fieldErrors: { password: ["That is not your current password."] }, hideFields: PASSWORD_FIELDS }),
+        },
         { status: 400 },
       );
     }
@@ -147,8 +154,8 @@ export default function Account() {
       <div className="panel" id="profile">
         <h2>Your details for letters and the evidence packet</h2>
         <p className="muted">
-          Letters and the packet are signed with these details. Leave a field empty and the sentence that needs it is left out; nothing
-          is ever filled in with a placeholder. Your e-mail is your account's: {email}.
+          Letters and the packet are signed with these details. Leave a field empty and the sentence that needs it is left out; nothing is ever filled
+          in with a placeholder. Your e-mail is your account's: {email}.
         </p>
         {profileMessage ? (
           <p className="notice" role="status">
@@ -159,10 +166,25 @@ export default function Account() {
           <input type="hidden" name="intent" value="profile" />
           <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
           <InputField label="Full name" meta={profileFields.fullName} autoComplete="name" />
-          <TextAreaField label="Postal address" meta={profileFields.postalAddress} rows={3} hint="As it goes on an envelope: street, postcode and town, one per line." />
+          <TextAreaField
+            label="Postal address"
+            meta={profileFields.postalAddress}
+            rows={3}
+            hint="As it goes on an envelope: street, postcode and town, one per line."
+          />
           <SelectField label="Country" meta={profileFields.country} options={countries} placeholder="Not given" />
-          <InputField label="Phone (optional)" meta={profileFields.phone} autoComplete="tel" hint="Only put in letters to the carrier, who may call to arrange delivery." />
-          <SelectField label="Preferred language for letters" meta={profileFields.language} options={LETTER_LANGUAGES} placeholder="Not given (English)" />
+          <InputField
+            label="Phone (optional)"
+            meta={profileFields.phone}
+            autoComplete="tel"
+            hint="Only put in letters to the carrier, who may call to arrange delivery."
+          />
+          <SelectField
+            label="Preferred language for letters"
+            meta={profileFields.language}
+            options={LETTER_LANGUAGES}
+            placeholder="Not given (English)"
+          />
           <SelectField
             label="Time zone"
             meta={profileFields.timeZone}

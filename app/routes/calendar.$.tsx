@@ -12,6 +12,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const file = params["*"] ?? "";
   const token = file.endsWith(".ics") ? file.slice(0, -".ics".length) : "";
   const ics = token ? await feedCalendar(getDb(), { token, now: new Date(), appUrl: getConfig().appUrl }) : null;
-  if (ics === null) return new Response("This calendar address does not exist or was revoked.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (ics === null)
+    return new Response("This calendar address does not exist or was revoked.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return calendarResponse(ics, {});
 }

@@ -36,7 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: formatDate(n.created_at, user.timeZone, true),
       read: n.read_at !== null,
     })),
-    failed: failed.map((r) => ({ id: r.id, channel: r.channel, orderLink: `/orders/${r.order_id}`, error: r.last_error ?? "", title: r.title ?? r.subject })),
+    failed: failed.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      orderLink: `/orders/${r.order_id}`,
+      error: r.last_error ?? "",
+      title: r.title ?? r.subject,
+    })),
   };
 }
 
@@ -55,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true };
   }
   // Someone else's notification and a made-up id look the same.
-  if (!(await markNotificationRead(db, user.id, parsed.data.id, new Date()))) throw data("There is no such notification in your account.", { status: 404 });
+  if (!(await markNotificationRead(db, user.id, parsed.data.id, new Date())))
+    throw data("There is no such notification in your account.", { status: 404 });
   return { ok: true };
 }
 

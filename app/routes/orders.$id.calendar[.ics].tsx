@@ -9,6 +9,10 @@ import { getDb } from "~/server/db.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ics = await orderCalendar(getDb(), { userId: user.id, orderId: params.id ?? "", now: new Date(), appUrl: getConfig().appUrl });
-  if (ics === null) return new Response("There is no order at this address in your account.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (ics === null)
+    return new Response("There is no order at this address in your account.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return calendarResponse(ics, { download: `claimtrail-order-${params.id}.ics` });
 }

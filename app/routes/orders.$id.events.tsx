@@ -74,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ error: described.message }, { status: described.status });
   }
   if (result === null) return Response.json({ error: "There is no such order in your account." }, { status: 404 });
-  if (result.added.length > 0) await replanAfterCommit(getDb(), { userId: user.id, orderId: params.id ?? "", now, messageDomain: messageDomainOf(getConfig().appUrl) });
+  if (result.added.length > 0)
+    await replanAfterCommit(getDb(), { userId: user.id, orderId: params.id ?? "", now, messageDomain: messageDomainOf(getConfig().appUrl) });
   if (!json) return redirect(`/orders/${params.id}`, 303);
   const created = result.added.length > 0;
   return Response.json({ created, milestone, eventId: result.added[0]?.id ?? null }, { status: created ? 201 : 200 });

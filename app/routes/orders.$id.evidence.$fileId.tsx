@@ -13,9 +13,17 @@ import { getDb } from "~/server/db.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = await readEvidence(getDb(), user.id, params.id ?? "", params.fileId ?? "");
-  if (!found) return new Response("There is no such file on this order in your account.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!found)
+    return new Response("There is no such file on this order in your account.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const inline = found.file.content_type.startsWith("image/") && !new URL(request.url).searchParams.has("download");
-  return downloadResponse(found.bytes, { contentType: found.file.content_type, fileName: downloadNameFor(found.file.original_name, found.file.content_type), inline });
+  return downloadResponse(found.bytes, {
+    contentType: found.file.content_type,
+    fileName: downloadNameFor(found.file.original_name, found.file.content_type),
+    inline,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

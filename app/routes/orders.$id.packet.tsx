@@ -7,5 +7,8 @@ import { getDb } from "~/server/db.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const response = await packetDownload(getDb(), user.id, params.id ?? "", new Date());
-  return response ?? new Response("There is no order at this address in your account.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return (
+    response ??
+    new Response("There is no order at this address in your account.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } })
+  );
 }

@@ -19,9 +19,7 @@ import { PLATFORMS, type Platform } from "../../machines/vocabulary.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ordersCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.order.item} — ClaimTrail` : "Order not found — ClaimTrail" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.order.item} — ClaimTrail` : "Order not found — ClaimTrail" }];
 
 const NOT_FOUND = "There is no order at this address in your account.";
 

@@ -20,7 +20,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: checklistCss },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Missing parcel checklist — ${data.order.item} — ClaimTrail` : "Not found — ClaimTrail" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Missing parcel checklist — ${data.order.item} — ClaimTrail` : "Not found — ClaimTrail" },
+];
 
 const NOT_FOUND = "There is no order at this address in your account.";
 
@@ -82,7 +84,11 @@ export default function ChecklistPage() {
           {done}
         </p>
       ) : null}
-      {view.deliveredOn ? <p>{`The carrier says it delivered this parcel on ${view.deliveredOn}.`}</p> : <p className="muted">The tracking does not say delivered yet; the checklist is for a parcel marked delivered that you did not get.</p>}
+      {view.deliveredOn ? (
+        <p>{`The carrier says it delivered this parcel on ${view.deliveredOn}.`}</p>
+      ) : (
+        <p className="muted">The tracking does not say delivered yet; the checklist is for a parcel marked delivered that you did not get.</p>
+      )}
 
       {view.canReportMissing ? (
         <section className="panel" aria-labelledby="report-heading">
@@ -90,7 +96,10 @@ export default function ChecklistPage() {
           {view.caseClosed ? <p>{"The case is closed: you found the parcel or closed it yourself."}</p> : null}
           <p>Record it now: the checklist, its deadlines and your letters start from this date. Do not confirm receipt on the marketplace.</p>
           <Form method="post">
-            <FormErrors id="not-received-errors" errors={actionData?.formId === "not-received" ? (actionData.result.error?.[""] ?? undefined) : undefined} />
+            <FormErrors
+              id="not-received-errors"
+              errors={actionData?.formId === "not-received" ? (actionData.result.error?.[""] ?? undefined) : undefined}
+            />
             <input type="hidden" name="intent" value="not-received" />
             <button type="submit" className="button">
               I did not receive it
@@ -110,7 +119,9 @@ export default function ChecklistPage() {
       <section className="panel" aria-labelledby="case-deadlines-heading">
         <h2 id="case-deadlines-heading">Deadlines of this case</h2>
         {view.deadlines.length === 0 ? (
-          <p className="muted">No marketplace or payment deadline is known for this order. Add the payment method or the protection date on the order page.</p>
+          <p className="muted">
+            No marketplace or payment deadline is known for this order. Add the payment method or the protection date on the order page.
+          </p>
         ) : (
           <ul className="deadlines">
             {view.deadlines.map((d) => (
@@ -141,8 +152,12 @@ export default function ChecklistPage() {
       <section className="panel" aria-labelledby="documents-heading">
         <h2 id="documents-heading">Send your evidence</h2>
         <p>
-          The steps you record go into your letters and the evidence packet with their dates. <Link to={`/orders/${order.id}/documents`}>Open the documents</Link>{" "}
-          or <a href={`/orders/${order.id}/packet`} download>download the evidence packet (PDF)</a>.
+          The steps you record go into your letters and the evidence packet with their dates.{" "}
+          <Link to={`/orders/${order.id}/documents`}>Open the documents</Link> or{" "}
+          <a href={`/orders/${order.id}/packet`} download>
+            download the evidence packet (PDF)
+          </a>
+          .
         </p>
       </section>
 

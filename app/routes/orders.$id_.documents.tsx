@@ -26,7 +26,9 @@ import documentsCss from "~/styles/documents.css?url";
  */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Documents — ${data.order.item ?? "Order"} — ClaimTrail` : "Not found — ClaimTrail" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Documents — ${data.order.item ?? "Order"} — ClaimTrail` : "Not found — ClaimTrail" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -79,8 +81,8 @@ export default function DocumentsPage() {
       <div className="panel">
         <h2>Evidence packet</h2>
         <p>
-          One PDF with the order, the full tracking history, the silent gaps, your deadlines, the steps you took and your uploaded
-          photos with their SHA-256 fingerprints. Attach it to a dispute or a chargeback.
+          One PDF with the order, the full tracking history, the silent gaps, your deadlines, the steps you took and your uploaded photos with their
+          SHA-256 fingerprints. Attach it to a dispute or a chargeback.
         </p>
         <p>
           <a className="button" href={`/orders/${order.id}/packet`} download>
@@ -92,8 +94,8 @@ export default function DocumentsPage() {
       <div className="panel">
         <h2>Letters</h2>
         <p className="muted">
-          Each letter says only what your order records: a sentence whose fact is missing is left out. Edit the text freely,
-          then copy it or download it.
+          Each letter says only what your order records: a sentence whose fact is missing is left out. Edit the text freely, then copy it or download
+          it.
         </p>
         <div className="letter-list">
           {letters.map((letter, index) => {
@@ -106,7 +108,15 @@ export default function DocumentsPage() {
                   <label htmlFor={fieldId} className="visually-hidden">
                     Text of the {letter.title.toLowerCase()}
                   </label>
-                  <textarea id={fieldId} name="text" lang={letter.lang} className="letter-text" defaultValue={letter.text} maxLength={MAX_LETTER_CHARS} rows={18} />
+                  <textarea
+                    id={fieldId}
+                    name="text"
+                    lang={letter.lang}
+                    className="letter-text"
+                    defaultValue={letter.text}
+                    maxLength={MAX_LETTER_CHARS}
+                    rows={18}
+                  />
                   <div className="letter-actions">
                     <button type="submit" name="format" value="txt" className="button">
                       Download as text

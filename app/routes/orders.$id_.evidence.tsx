@@ -18,7 +18,9 @@ import { getOrder } from "../../db/queries/orders.server.ts";
  */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Evidence — ${data.order.item ?? "Order"} — ClaimTrail` : "Not found — ClaimTrail" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Evidence — ${data.order.item ?? "Order"} — ClaimTrail` : "Not found — ClaimTrail" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

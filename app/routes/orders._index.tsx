@@ -128,7 +128,9 @@ export default function Dashboard() {
             </button>
           </Form>
           <p className="muted" role="status">
-            {filtered ? `${matching} of ${total} ${total === 1 ? "order matches" : "orders match"}. ` : `${total} ${total === 1 ? "order" : "orders"}, most urgent first. `}
+            {filtered
+              ? `${matching} of ${total} ${total === 1 ? "order matches" : "orders match"}. `
+              : `${total} ${total === 1 ? "order" : "orders"}, most urgent first. `}
             {filtered ? <Link to="/orders">Show all</Link> : null}
           </p>
           <ul className="order-rows">
@@ -167,7 +169,10 @@ export default function Dashboard() {
                 ) : null}
                 {r.nextAction ? (
                   <p>
-                    Next: <span className={`urgency-badge urgency-${r.nextAction.urgency}`}>{r.nextAction.urgency === "now" ? "Do now" : r.nextAction.urgency === "soon" ? "Soon" : "Later"}</span>{" "}
+                    Next:{" "}
+                    <span className={`urgency-badge urgency-${r.nextAction.urgency}`}>
+                      {r.nextAction.urgency === "now" ? "Do now" : r.nextAction.urgency === "soon" ? "Soon" : "Later"}
+                    </span>{" "}
                     {r.nextAction.title}
                   </p>
                 ) : null}
@@ -176,7 +181,10 @@ export default function Dashboard() {
           </ul>
           {pages > 1 ? (
             <nav aria-label="Pages" className="pager">
-              {page > 1 ? <Link to={pageLink(query, page - 1)}>Previous page</Link> : null} <span>Page {page} of {pages}</span>{" "}
+              {page > 1 ? <Link to={pageLink(query, page - 1)}>Previous page</Link> : null}{" "}
+              <span>
+                Page {page} of {pages}
+              </span>{" "}
               {page < pages ? <Link to={pageLink(query, page + 1)}>Next page</Link> : null}
             </nav>
           ) : null}

@@ -35,9 +35,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   try {
-    const outcome = await runWizardAction({ db: getDb(), userId: user.id, timeZone: user.timeZone, now: new Date(), messageDomain: messageDomainOf(getConfig().appUrl), formData });
+    const outcome = await runWizardAction({
+      db: getDb(),
+      userId: user.id,
+      timeZone: user.timeZone,
+      now: new Date(),
+      messageDomain: messageDomainOf(getConfig().appUrl),
+      formData,
+    });
     if (outcome.kind === "redirect") return redirect(outcome.to, 303);
-    if (outcome.kind === "missing") throw data("This unfinished order is not in your account any more. Start again from your dashboard.", { status: 404 });
+    if (outcome.kind === "missing")
+      throw data("This unfinished order is not in your account any more. Start again from your dashboard.", { status: 404 });
     return data({ result: outcome.result, numbers: outcome.numbers ?? null }, { status: 400 });
   } catch (error) {
     const described = describeDatabaseError(error);
@@ -75,13 +83,7 @@ export default function NewOrder() {
             busy={busy}
           />
         ) : (
-          <ReviewStep
-            draftId={page.draftId!}
-            summary={page.summary}
-            view={page.review}
-            errors={lastResult?.error?.[""] ?? undefined}
-            busy={busy}
-          />
+          <ReviewStep draftId={page.draftId!} summary={page.summary} view={page.review} errors={lastResult?.error?.[""] ?? undefined} busy={busy} />
         )}
       </div>
       {page.draftId ? (

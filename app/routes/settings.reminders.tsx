@@ -30,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "feed-regenerate") {
     const token = await regenerateCalendarFeed(db, user.id, new Date());
-    return { intent: "feed" as const, feedUrl: calendarFeedUrl(appUrl, token), message: "Your new calendar address is below. Any older address stopped working." };
+    return {
+      intent: "feed" as const,
+      feedUrl: calendarFeedUrl(appUrl, token),
+      message: "Your new calendar address is below. Any older address stopped working.",
+    };
   }
   if (intent === "feed-revoke") {
     await revokeCalendarFeeds(db, user.id, new Date());
@@ -41,7 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ intent: "save" as const, result: submission.reply() }, { status: 400 });
   }
-  const replanned = await saveReminderSettings(db, { userId: user.id, settings: submission.value, now: new Date(), messageDomain: messageDomainOf(appUrl) });
+  const replanned = await saveReminderSettings(db, {
+    userId: user.id,
+    settings: submission.value,
+    now: new Date(),
+    messageDomain: messageDomainOf(appUrl),
+  });
   return {
     intent: "save" as const,
     result: submission.reply(),
@@ -103,10 +112,18 @@ export default function ReminderSettings() {
           <TextField label="Days before each deadline" meta={fields.leadDays} hint="Whole days, separated by commas. The default is 7, 3, 1." />
           <TextField label="Time of day" meta={fields.sendTime} hint="HH:MM in your time zone, e.g. 09:00." />
           <TextField label="Time zone" meta={fields.timeZone} hint="e.g. Europe/Paris or America/New_York." />
-          <TextField label="Quiet hours start" meta={fields.quietStart} hint="Optional, HH:MM. Nothing is sent between start and end; it waits until the end." />
+          <TextField
+            label="Quiet hours start"
+            meta={fields.quietStart}
+            hint="Optional, HH:MM. Nothing is sent between start and end; it waits until the end."
+          />
           <TextField label="Quiet hours end" meta={fields.quietEnd} />
           <TextField label="E-mail address for reminders" meta={fields.email} type="email" autoComplete="email" />
-          <TextField label="Webhook address" meta={fields.webhookUrl} hint="We POST JSON there, signed in the X-ClaimTrail-Signature header (HMAC-SHA256 of timestamp.body)." />
+          <TextField
+            label="Webhook address"
+            meta={fields.webhookUrl}
+            hint="We POST JSON there, signed in the X-ClaimTrail-Signature header (HMAC-SHA256 of timestamp.body)."
+          />
           <div className="field">
             <label htmlFor={fields.webhookSecret.id}>Webhook secret</label>
             <input {...getInputProps(fields.webhookSecret, { type: "text" })} autoComplete="off" spellCheck={false} />
@@ -126,7 +143,10 @@ export default function ReminderSettings() {
 
       <div className="panel">
         <h2>Calendar</h2>
-        <p>Subscribe to one private address in your calendar app to see the deadlines of all your orders. Anyone with the address can read it; revoke it if it leaks.</p>
+        <p>
+          Subscribe to one private address in your calendar app to see the deadlines of all your orders. Anyone with the address can read it; revoke
+          it if it leaks.
+        </p>
         {feed?.message ? (
           <p className="notice" role="status">
             {feed.message}

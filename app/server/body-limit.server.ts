@@ -180,7 +180,12 @@ export function bodyGuard() {
     const limit = BODY_LIMITS[kind];
     const declared = req.get("content-length");
     if (declared !== undefined && !(Number(declared) <= limit)) {
-      return refuse(req, res, Number.isFinite(Number(declared)) ? 413 : 400, Number.isFinite(Number(declared)) ? tooLargeMessage(kind) : "The Content-Length header is not a number.");
+      return refuse(
+        req,
+        res,
+        Number.isFinite(Number(declared)) ? 413 : 400,
+        Number.isFinite(Number(declared)) ? tooLargeMessage(kind) : "The Content-Length header is not a number.",
+      );
     }
 
     if (kind === "evidence") {
@@ -227,14 +232,11 @@ export function bodyGuard() {
       settled = true;
       const bytes = Buffer.concat(chunks);
       chunks.length = 0;
-      malformedBody(req.get("content-type") ?? "", bytes).then(
-        (problem) => {
-          if (problem) return refuse(req, res, 400, problem);
-          (req as WithBody)[BODY] = { kind: "buffer", bytes };
-          next();
-        },
-        next,
-      );
+      malformedBody(req.get("content-type") ?? "", bytes).then((problem) => {
+        if (problem) return refuse(req, res, 400, problem);
+        (req as WithBody)[BODY] = { kind: "buffer", bytes };
+        next();
+      }, next);
     });
   };
 }

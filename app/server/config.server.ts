@@ -110,7 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // A bare word ("bogus") would otherwise become an SQLite file of that name in the working directory.
   const databaseUrl = e.DATABASE_URL?.trim() ?? "";
   if (databaseUrl !== "" && databaseUrl !== ":memory:" && !/^file:/i.test(databaseUrl) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl)) {
-    throw new ConfigError(`DATABASE_URL "${e.DATABASE_URL}" is not a database address: use file:PATH for an SQLite file (e.g. file:./data/claimtrail.sqlite) or postgres://USER@HOST/DATABASE`);
+    throw new ConfigError(
+      `DATABASE_URL "${e.DATABASE_URL}" is not a database address: use file:PATH for an SQLite file (e.g. file:./data/claimtrail.sqlite) or postgres://USER@HOST/DATABASE`,
+    );
   }
 
   let databaseFile: string;
@@ -133,9 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const appUrl = parseAppUrl(e.APP_URL, e.PORT);
-  const allowedOrigins = e.APP_URL?.trim()
-    ? [appUrl]
-    : [appUrl, `http://127.0.0.1:${e.PORT}`, `http://[::1]:${e.PORT}`];
+  const allowedOrigins = e.APP_URL?.trim() ? [appUrl] : [appUrl, `http://127.0.0.1:${e.PORT}`, `http://[::1]:${e.PORT}`];
   if (isProduction && appUrl.startsWith("http:") && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(appUrl)) {
     notices.push(`APP_URL ${appUrl} is plain http: browsers drop the Secure session cookie there, so serve ClaimTrail over https`);
   }

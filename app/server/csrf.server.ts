@@ -26,12 +26,11 @@ export function csrfRejection(
 
 export function csrfMiddleware(allowedOrigins: readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const reason = csrfRejection(
-      req.method,
-      { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
-      allowedOrigins,
-    );
+    const reason = csrfRejection(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, allowedOrigins);
     if (reason === null) return next();
-    res.status(403).type("text/plain; charset=utf-8").send(reason + "\n");
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(reason + "\n");
   };
 }

@@ -68,7 +68,8 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
   if (req.method !== "GET" && req.method !== "HEAD") {
     const body = guardedBody(req);
     if (!body) throw new Error("the body guard did not run before the Remix handler");
-    if (body.kind === "buffer") init.body = body.bytes as Uint8Array<ArrayBuffer>; // Buffer.concat: never a SharedArrayBuffer
+    if (body.kind === "buffer")
+      init.body = body.bytes as Uint8Array<ArrayBuffer>; // Buffer.concat: never a SharedArrayBuffer
     else {
       init.body = createReadableStreamFromReadable(body.stream as import("node:stream").Readable);
       init.duplex = "half";
@@ -83,11 +84,7 @@ function isPersonal(req: ExpressRequest, response: Response): boolean {
   return hasSessionCookie(req.get("cookie")) || response.headers.has("Set-Cookie") || req.path.startsWith("/calendar/");
 }
 
-export function createRequestHandler(options: {
-  build: BuildSource;
-  mode: string;
-  getLoadContext: (req: ExpressRequest) => AppLoadContext;
-}) {
+export function createRequestHandler(options: { build: BuildSource; mode: string; getLoadContext: (req: ExpressRequest) => AppLoadContext }) {
   const handle = createRemixRequestHandler(guarded(options.build), options.mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {

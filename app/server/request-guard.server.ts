@@ -78,7 +78,10 @@ export function guardBuild(build: ServerBuild): ServerBuild {
   for (const [id, route] of Object.entries(build.routes)) {
     const action = route.module.action;
     routes[id] = action
-      ? { ...route, module: { ...route.module, action: (args: Parameters<typeof action>[0]) => action({ ...args, request: guardRequest(args.request) }) } }
+      ? {
+          ...route,
+          module: { ...route.module, action: (args: Parameters<typeof action>[0]) => action({ ...args, request: guardRequest(args.request) }) },
+        }
       : route;
   }
   return { ...build, routes };

@@ -79,11 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addUniqueConstraint("tracking_events_order_dedupe", ["order_id", "dedupe_key"])
     .execute();
-  await db.schema
-    .createIndex("tracking_events_order_time")
-    .on("tracking_events")
-    .columns(["order_id", "occurred_at"])
-    .execute();
+  await db.schema.createIndex("tracking_events_order_time").on("tracking_events").columns(["order_id", "occurred_at"]).execute();
 
   await db.schema
     .createTable("reports")
@@ -97,7 +93,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("reports_order_at").on("reports").columns(["order_id", "at"]).execute();
-
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -34,9 +34,7 @@ export async function getEvidence(db: DB, userId: string, orderId: string, fileI
 }
 
 export type InsertEvidenceResult =
-  | { ok: true; rows: EvidenceFile[] }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "too_many"; existing: number };
+  { ok: true; rows: EvidenceFile[] } | { ok: false; reason: "not_found" } | { ok: false; reason: "too_many"; existing: number };
 
 /**
  * Adds rows to the user's order unless that would take it past `maxPerOrder` files. The count and

@@ -36,15 +36,65 @@ type ExportedRow<T extends keyof Database, C extends readonly (keyof Selectable<
 
 // Columns are listed, not `selectAll()`, so that a secret column added later stays out until
 // someone decides it belongs in a person's export.
-const PREFERENCE_COLUMNS = ["channels", "lead_days", "send_time", "quiet_start", "quiet_end", "time_zone", "email", "webhook_url", "updated_at"] as const;
-const REMINDER_COLUMNS = ["id", "order_id", "subject", "kind", "lead_days", "channel", "due_at", "title", "reason", "source", "deadline_due", "status", "attempts", "last_error", "sent_at", "resolved_at", "created_at", "updated_at"] as const;
+const PREFERENCE_COLUMNS = [
+  "channels",
+  "lead_days",
+  "send_time",
+  "quiet_start",
+  "quiet_end",
+  "time_zone",
+  "email",
+  "webhook_url",
+  "updated_at",
+] as const;
+const REMINDER_COLUMNS = [
+  "id",
+  "order_id",
+  "subject",
+  "kind",
+  "lead_days",
+  "channel",
+  "due_at",
+  "title",
+  "reason",
+  "source",
+  "deadline_due",
+  "status",
+  "attempts",
+  "last_error",
+  "sent_at",
+  "resolved_at",
+  "created_at",
+  "updated_at",
+] as const;
 const NOTIFICATION_COLUMNS = ["id", "order_id", "title", "body", "link", "created_at", "read_at"] as const;
 const CALENDAR_FEED_COLUMNS = ["id", "created_at", "revoked_at"] as const;
 const DRAFT_COLUMNS = ["id", "step", "data", "created_at", "updated_at"] as const;
 // The file's description and fingerprint, not its bytes (those are downloaded from the order's
 // evidence page); the stored name is the server's own path detail.
-const EVIDENCE_COLUMNS = ["order_id", "id", "original_name", "content_type", "bytes", "sha256", "width", "height", "uploaded_at", "checklist_step", "note"] as const;
-const PROVIDER_TRACKING_COLUMNS = ["order_id", "tracking_number", "provider", "registered_at", "last_refreshed_at", "next_refresh_at", "last_error", "created_at"] as const;
+const EVIDENCE_COLUMNS = [
+  "order_id",
+  "id",
+  "original_name",
+  "content_type",
+  "bytes",
+  "sha256",
+  "width",
+  "height",
+  "uploaded_at",
+  "checklist_step",
+  "note",
+] as const;
+const PROVIDER_TRACKING_COLUMNS = [
+  "order_id",
+  "tracking_number",
+  "provider",
+  "registered_at",
+  "last_refreshed_at",
+  "next_refresh_at",
+  "last_error",
+  "created_at",
+] as const;
 
 /** An order with everything stored under it. The snapshot is left out: it is derived from these facts. */
 export type OrderExport = Omit<Order, "user_id" | "snapshot" | "snapshot_version"> & {

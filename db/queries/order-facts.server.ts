@@ -8,7 +8,15 @@ import { CARD_NETWORKS, MILESTONES, PAYMENT_METHODS, PLATFORMS, type Milestone }
 import type { DocumentFacts } from "../../templates/document/document-facts.ts";
 import type { DB } from "../client.server.ts";
 import { expectedDeliveryOf } from "../../machines/expected-delivery.ts";
-import { loadFactsRowsPage, loadOrderRows, type FactsEventRow, type FactsReportRow, type FactsRows, type FactsSource, type OrdersFilter } from "./order-rows.server.ts";
+import {
+  loadFactsRowsPage,
+  loadOrderRows,
+  type FactsEventRow,
+  type FactsReportRow,
+  type FactsRows,
+  type FactsSource,
+  type OrdersFilter,
+} from "./order-rows.server.ts";
 import { STORED_REPORT_KINDS, reportData, type StoredReportKind } from "./reports.server.ts";
 
 /** One order's facts with the ids a sweep or a benchmark needs to write results back. */
@@ -100,7 +108,14 @@ export function orderFactsFromRows({ order, userTimeZone, buyer, numbers, events
   // The buyer's own details and the facts they gave for documents (issue 13): letters and the
   // packet use them; a field left empty stays absent, so the sentence needing it is left out.
   if (buyer) {
-    facts.buyer = { name: buyer.full_name, address: buyer.postal_address, email: buyer.email, country: buyer.country, language: buyer.language, phone: buyer.phone };
+    facts.buyer = {
+      name: buyer.full_name,
+      address: buyer.postal_address,
+      email: buyer.email,
+      country: buyer.country,
+      language: buyer.language,
+      phone: buyer.phone,
+    };
     // Until an order records its own destination, the parcel goes to the address in the profile.
     if (buyer.country) facts.destinationCountry = buyer.country;
   }

@@ -16,9 +16,24 @@ export type TrackingEventWithNumber = TrackingEvent & { tracking_number: string 
 /** The columns the engine's facts are read from (order-facts.server.ts): never the snapshot cache. */
 export type FactsOrderRow = Pick<
   Order,
-  | "id" | "user_id" | "platform" | "platform_name" | "order_number" | "ordered_at" | "shipped_at" | "item" | "seller"
-  | "amount_value" | "currency" | "payment_method" | "card_network" | "protection_ends_at" | "promised_delivery_at"
-  | "estimated_delivery_earliest" | "estimated_delivery_latest" | "time_zone"
+  | "id"
+  | "user_id"
+  | "platform"
+  | "platform_name"
+  | "order_number"
+  | "ordered_at"
+  | "shipped_at"
+  | "item"
+  | "seller"
+  | "amount_value"
+  | "currency"
+  | "payment_method"
+  | "card_network"
+  | "protection_ends_at"
+  | "promised_delivery_at"
+  | "estimated_delivery_earliest"
+  | "estimated_delivery_latest"
+  | "time_zone"
 >;
 /** An event's facts columns: never the provider's raw payload or the dedupe key. */
 export type FactsEventRow = Pick<
@@ -114,21 +129,23 @@ export async function loadOrderRows(db: DB, filter: OrdersFilter): Promise<Order
   const numbersOf = byOrder(numbers);
   const eventsOf = byOrder(events);
   const reportsOf = byOrder(reports);
-  return orders.map(({ user_time_zone, buyer_email, buyer_full_name, buyer_postal_address, buyer_country, buyer_phone, buyer_language, ...order }) => ({
-    order,
-    userTimeZone: user_time_zone,
-    buyer: {
-      email: buyer_email,
-      full_name: buyer_full_name,
-      postal_address: buyer_postal_address,
-      country: buyer_country,
-      phone: buyer_phone,
-      language: buyer_language,
-    },
-    numbers: numbersOf.get(order.id) ?? [],
-    events: eventsOf.get(order.id) ?? [],
-    reports: reportsOf.get(order.id) ?? [],
-  }));
+  return orders.map(
+    ({ user_time_zone, buyer_email, buyer_full_name, buyer_postal_address, buyer_country, buyer_phone, buyer_language, ...order }) => ({
+      order,
+      userTimeZone: user_time_zone,
+      buyer: {
+        email: buyer_email,
+        full_name: buyer_full_name,
+        postal_address: buyer_postal_address,
+        country: buyer_country,
+        phone: buyer_phone,
+        language: buyer_language,
+      },
+      numbers: numbersOf.get(order.id) ?? [],
+      events: eventsOf.get(order.id) ?? [],
+      reports: reportsOf.get(order.id) ?? [],
+    }),
+  );
 }
 
 /** A Kysely handle, or the raw better-sqlite3 connection behind it (openDatabase returns both). */
@@ -147,7 +164,8 @@ const ORDERS_SQL = `select o.id, o.user_id, o.platform, o.platform_name, o.order
 const NUMBERS_SQL = "select order_id, id, number from tracking_numbers where order_id >= ? and order_id <= ? order by order_id, leg, created_at, id";
 const EVENTS_SQL = `select order_id, tracking_number_id, id, occurred_at, location, text, carrier, source, milestone, confidence, created_at
   from tracking_events where order_id >= ? and order_id <= ? order by order_id, occurred_at`;
-const REPORTS_SQL = "select order_id, kind, at, note, reference, data from reports where order_id >= ? and order_id <= ? order by order_id, at, created_at, id";
+const REPORTS_SQL =
+  "select order_id, kind, at, note, reference, data from reports where order_id >= ? and order_id <= ? order by order_id, at, created_at, id";
 
 type Cell = string | number | null;
 type Rows = Cell[][];
@@ -196,26 +214,27 @@ export async function loadFactsRowsPage(source: FactsSource, afterId: string | n
   }
 
   const numbersOf = groupByOrder(numbers, (n): Pick<TrackingNumber, "number"> => ({ number: n[2] as string }));
-  const eventsOf = groupByOrder(
-    events,
-    (e): FactsEventRow => ({
-      order_id: e[0] as string,
-      tracking_number: e[1] === null ? null : numberOfId.get(e[1] as string) ?? null,
-      id: e[2] as string,
-      occurred_at: e[3] as string | null,
-      location: e[4] as string | null,
-      text: e[5] as string,
-      carrier: e[6] as string | null,
-      source: e[7] as string,
-      milestone: e[8] as string,
-      confidence: e[9] as number,
-      created_at: e[10] as string,
-    }),
-  );
-  const reportsOf = groupByOrder(
-    reports,
-    (r): FactsReportRow => ({ order_id: r[0] as string, kind: r[1] as string, at: r[2] as string, note: r[3] as string | null, reference: r[4] as string | null, data: r[5] as string | null }),
-  );
+  const eventsOf = groupByOrder(events, (e): FactsEventRow => ({
+    order_id: e[0] as string,
+    tracking_number: e[1] === null ? null : (numberOfId.get(e[1] as string) ?? null),
+    id: e[2] as string,
+    occurred_at: e[3] as string | null,
+    location: e[4] as string | null,
+    text: e[5] as string,
+    carrier: e[6] as string | null,
+    source: e[7] as string,
+    milestone: e[8] as string,
+    confidence: e[9] as number,
+    created_at: e[10] as string,
+  }));
+  const reportsOf = groupByOrder(reports, (r): FactsReportRow => ({
+    order_id: r[0] as string,
+    kind: r[1] as string,
+    at: r[2] as string,
+    note: r[3] as string | null,
+    reference: r[4] as string | null,
+    data: r[5] as string | null,
+  }));
   return orders.map((o) => {
     const id = o[0] as string;
     const order = {
@@ -241,7 +260,14 @@ export async function loadFactsRowsPage(source: FactsSource, afterId: string | n
       carrier_case_number: o[20],
     } as FactsRows["order"];
     const buyer = { email: o[21], full_name: o[22], postal_address: o[23], country: o[24], phone: o[25], language: o[26] } as BuyerRow;
-    return { order, userTimeZone: o[17] as string, buyer, numbers: numbersOf.get(id) ?? [], events: eventsOf.get(id) ?? [], reports: reportsOf.get(id) ?? [] };
+    return {
+      order,
+      userTimeZone: o[17] as string,
+      buyer,
+      numbers: numbersOf.get(id) ?? [],
+      events: eventsOf.get(id) ?? [],
+      reports: reportsOf.get(id) ?? [],
+    };
   });
 }
 

@@ -60,12 +60,7 @@ export async function getOrder(db: DB, userId: string, orderId: string): Promise
 
 /** The user's orders, newest first. */
 export async function listOrders(db: DB, userId: string, options: { limit?: number } = {}): Promise<Order[]> {
-  let query = db
-    .selectFrom("orders")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc");
+  let query = db.selectFrom("orders").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").orderBy("id", "desc");
   if (options.limit !== undefined) query = query.limit(options.limit);
   return query.execute();
 }
@@ -73,7 +68,12 @@ export async function listOrders(db: DB, userId: string, options: { limit?: numb
 /** Those of `orderIds` that are the user's orders (for work done a page of orders at a time). */
 export async function listOrdersByIds(db: DB, userId: string, orderIds: readonly string[]): Promise<Order[]> {
   if (orderIds.length === 0) return [];
-  return db.selectFrom("orders").selectAll().where("user_id", "=", userId).where("id", "in", [...orderIds]).execute();
+  return db
+    .selectFrom("orders")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("id", "in", [...orderIds])
+    .execute();
 }
 
 /**

@@ -88,7 +88,11 @@ export async function claimDueProviderTrackings(
     await trx
       .updateTable("provider_trackings")
       .set({ next_refresh_at: leaseUntil })
-      .where("id", "in", due.map((r) => r.id))
+      .where(
+        "id",
+        "in",
+        due.map((r) => r.id),
+      )
       .execute();
     return due.map((r) => ({ ...r, next_refresh_at: leaseUntil }));
   });
@@ -97,7 +101,12 @@ export async function claimDueProviderTrackings(
 /** SYSTEM ONLY: the provider accepted the number. */
 export async function markProviderTrackingsRegistered(db: DB, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("provider_trackings").set({ registered_at: now.toISOString() }).where("id", "in", [...ids]).where("registered_at", "is", null).execute();
+  await db
+    .updateTable("provider_trackings")
+    .set({ registered_at: now.toISOString() })
+    .where("id", "in", [...ids])
+    .where("registered_at", "is", null)
+    .execute();
 }
 
 /** SYSTEM ONLY: the provider no longer knows the number (it stops following quiet ones); register it again. */
@@ -109,7 +118,13 @@ export async function markProviderTrackingUnregistered(db: DB, id: string, next:
 export async function recordProviderRefresh(db: DB, id: string, now: Date, next: Date | null): Promise<void> {
   await db
     .updateTable("provider_trackings")
-    .set({ last_refreshed_at: now.toISOString(), next_refresh_at: next ? next.toISOString() : null, failures: 0, last_error: null, last_error_kind: null })
+    .set({
+      last_refreshed_at: now.toISOString(),
+      next_refresh_at: next ? next.toISOString() : null,
+      failures: 0,
+      last_error: null,
+      last_error_kind: null,
+    })
     .where("id", "=", id)
     .execute();
 }
@@ -122,7 +137,12 @@ export async function recordProviderFailure(
 ): Promise<void> {
   await db
     .updateTable("provider_trackings")
-    .set({ failures: failure.failures, last_error: failure.message, last_error_kind: failure.kind, next_refresh_at: failure.next ? failure.next.toISOString() : null })
+    .set({
+      failures: failure.failures,
+      last_error: failure.message,
+      last_error_kind: failure.kind,
+      next_refresh_at: failure.next ? failure.next.toISOString() : null,
+    })
     .where("id", "=", id)
     .execute();
 }

@@ -83,12 +83,7 @@ function parseJsonArray(text: string | null): unknown[] {
   }
 }
 
-export async function saveReminderPreferences(
-  db: Db,
-  userId: string,
-  prefs: Omit<StoredReminderPreferences, "saved">,
-  now: Date,
-): Promise<void> {
+export async function saveReminderPreferences(db: Db, userId: string, prefs: Omit<StoredReminderPreferences, "saved">, now: Date): Promise<void> {
   const values = {
     channels: JSON.stringify(prefs.channels),
     lead_days: JSON.stringify(prefs.leadDays),
@@ -240,10 +235,7 @@ export async function cancelOrderReminders(db: Db, orderId: string, now: Date): 
  * ones whose lease expired (their sweep died). Call inside writeTransaction (BEGIN IMMEDIATE) so
  * two sweeps never claim the same row.
  */
-export async function claimDueReminders(
-  db: Db,
-  args: { owner: string; now: Date; leaseMs: number; limit: number },
-): Promise<ReminderRow[]> {
+export async function claimDueReminders(db: Db, args: { owner: string; now: Date; leaseMs: number; limit: number }): Promise<ReminderRow[]> {
   const now = args.now.toISOString();
   const leaseExpiresAt = new Date(args.now.getTime() + args.leaseMs).toISOString();
   const due = db
@@ -301,10 +293,7 @@ export async function markRemindersSent(db: Db, args: { owner: string; ids: stri
 }
 
 /** A temporary failure: back to pending, to be tried again at `nextAttemptAt`. */
-export async function rescheduleReminder(
-  db: Db,
-  args: { owner: string; id: string; nextAttemptAt: Date; error: string; now: Date },
-): Promise<void> {
+export async function rescheduleReminder(db: Db, args: { owner: string; id: string; nextAttemptAt: Date; error: string; now: Date }): Promise<void> {
   await db
     .updateTable("reminders")
     .set({
@@ -394,14 +383,7 @@ export async function insertNotifications(db: Db, notifications: NewNotification
 }
 
 export async function listNotifications(db: Db, userId: string, limit = 100) {
-  return db
-    .selectFrom("notifications")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .orderBy("id")
-    .limit(limit)
-    .execute();
+  return db.selectFrom("notifications").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").orderBy("id").limit(limit).execute();
 }
 
 export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
@@ -429,12 +411,7 @@ export async function markNotificationRead(db: Db, userId: string, id: string, n
 }
 
 export async function markAllNotificationsRead(db: Db, userId: string, now: Date): Promise<void> {
-  await db
-    .updateTable("notifications")
-    .set({ read_at: now.toISOString() })
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .execute();
+  await db.updateTable("notifications").set({ read_at: now.toISOString() }).where("user_id", "=", userId).where("read_at", "is", null).execute();
 }
 
 // ---------------------------------------------------------------- calendar feed tokens

@@ -84,12 +84,7 @@ export async function listReports(db: DB, userId: string, orderId: string): Prom
 /** Removes one report (an undone checklist step, a mistaken entry); false when it is not theirs. */
 export async function deleteReport(db: DB, userId: string, reportId: string): Promise<boolean> {
   const owned = db.selectFrom("orders").select("id").where("user_id", "=", userId);
-  const row = await db
-    .deleteFrom("reports")
-    .where("id", "=", reportId)
-    .where("order_id", "in", owned)
-    .returning("order_id")
-    .executeTakeFirst();
+  const row = await db.deleteFrom("reports").where("id", "=", reportId).where("order_id", "in", owned).returning("order_id").executeTakeFirst();
   if (!row) return false;
   await invalidateOrderSnapshot(db, row.order_id);
   return true;

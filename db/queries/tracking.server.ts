@@ -68,7 +68,17 @@ export async function addTrackingNumbers(
     const at = now.toISOString();
     await db
       .insertInto("tracking_numbers")
-      .values(unique.map((n) => ({ id: randomUUID(), order_id: orderId, number: n.number, carrier: n.carrier, leg: n.leg, source: n.source, created_at: at })))
+      .values(
+        unique.map((n) => ({
+          id: randomUUID(),
+          order_id: orderId,
+          number: n.number,
+          carrier: n.carrier,
+          leg: n.leg,
+          source: n.source,
+          created_at: at,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(["order_id", "number"]).doUpdateSet((eb) => ({ carrier: eb.fn.coalesce("tracking_numbers.carrier", eb.ref("excluded.carrier")) })),
       )

@@ -23,7 +23,10 @@ export interface ChecklistDeadlineDraft {
  * tracking number) that reported anything, else the latest carrier named: after a hand-over the
  * local carrier's advice applies, not the first carrier's.
  */
-export function localCarrierOf(facts: Pick<OrderFacts, "events"> & Partial<Pick<OrderFacts, "trackingNumbers">>): { id: string | null; key: LocalCarrierKey } {
+export function localCarrierOf(facts: Pick<OrderFacts, "events"> & Partial<Pick<OrderFacts, "trackingNumbers">>): {
+  id: string | null;
+  key: LocalCarrierKey;
+} {
   const timeOf = (at: string | null) => (at === null ? Number.NEGATIVE_INFINITY : Date.parse(at) || Number.NEGATIVE_INFINITY);
   const named = facts.events.filter((e) => e.carrier).sort((a, b) => timeOf(a.at) - timeOf(b.at));
   const delivered = named.filter((e) => e.milestone === "delivered");

@@ -10,7 +10,15 @@ import { jurisdictionOf } from "../policies/consumer-law.ts";
 import type { BuyerReportFact, Deadline, OrderFacts } from "../order-facts.ts";
 import type { CaseState, Platform } from "../vocabulary.ts";
 import { localCarrierOf } from "./checklist-deadlines.ts";
-import { CHECKLIST_STEPS, stepShowsDeadline, stepText, type ChecklistStepId, type CountryKey, type LocalCarrierKey, type StepText } from "./checklist-steps.ts";
+import {
+  CHECKLIST_STEPS,
+  stepShowsDeadline,
+  stepText,
+  type ChecklistStepId,
+  type CountryKey,
+  type LocalCarrierKey,
+  type StepText,
+} from "./checklist-steps.ts";
 
 export type ChecklistStepStatus = "todo" | "done" | "skipped";
 
@@ -74,7 +82,12 @@ function deliveredAtOf(facts: OrderFacts): string | null {
   return times.sort().at(-1) ?? null;
 }
 
-export function checklistFor(facts: OrderFacts, assessment: Pick<Assessment, "state" | "case" | "deadlines">, now: Date, options: ChecklistOptions = {}): ChecklistView {
+export function checklistFor(
+  facts: OrderFacts,
+  assessment: Pick<Assessment, "state" | "case" | "deadlines">,
+  now: Date,
+  options: ChecklistOptions = {},
+): ChecklistView {
   const reports = facts.reports ?? [];
   const carrier = localCarrierOf(facts);
   const country = jurisdictionOf(facts.timeZone);
@@ -101,7 +114,10 @@ export function checklistFor(facts: OrderFacts, assessment: Pick<Assessment, "st
   });
   const done = steps.filter((s) => s.status === "done").length;
   const skipped = steps.filter((s) => s.status === "skipped").length;
-  const missingReports = reports.filter((r) => r.kind === "not_received").map((r) => r.at).sort();
+  const missingReports = reports
+    .filter((r) => r.kind === "not_received")
+    .map((r) => r.at)
+    .sort();
   return {
     delivered: assessment.state === "delivered",
     reportedMissing: assessment.case === "checklist",

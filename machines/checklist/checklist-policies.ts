@@ -22,7 +22,7 @@ export const USPS_MISSING_MAIL: Policy<{ searchAfterDays: number }> = {
   version: 1,
   name: "USPS Missing Mail – The Basics",
   date: "2026-03-01",
-  source: "USPS \"Missing Mail – The Basics\"",
+  source: 'USPS "Missing Mail – The Basics"',
   confidence: "M",
   rules: { searchAfterDays: 7 },
 };

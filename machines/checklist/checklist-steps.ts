@@ -65,7 +65,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepRow[] = [
     },
     platform: {
       temu: {
-        title: "Wait up to 48 hours after \"Delivered\"",
+        title: 'Wait up to 48 hours after "Delivered"',
         why: "Temu says a parcel can show up to 48 hours after it is marked delivered. Wait that long before you contact Temu, but never let a deadline pass while you wait.",
         source: sourceOf(TEMU_DELIVERED_GRACE),
       },
@@ -102,7 +102,9 @@ export const CHECKLIST_STEPS: readonly ChecklistStepRow[] = [
       source: GUIDE,
     },
     carrier: {
-      usps: { why: "USPS Tracking shows the delivery details it has; your local Post Office can tell you where the carrier scanned the parcel. A different address or no proof at all is your strongest evidence." },
+      usps: {
+        why: "USPS Tracking shows the delivery details it has; your local Post Office can tell you where the carrier scanned the parcel. A different address or no proof at all is your strongest evidence.",
+      },
     },
     deadlines: [],
   },
@@ -143,19 +145,19 @@ export const CHECKLIST_STEPS: readonly ChecklistStepRow[] = [
     id: "open_marketplace_case",
     base: {
       title: "Open a case with the marketplace",
-      why: "The marketplace sides with the carrier's \"delivered\" record unless you show what you did. Open the case within its window and attach the evidence packet with the steps above.",
+      why: 'The marketplace sides with the carrier\'s "delivered" record unless you show what you did. Open the case within its window and attach the evidence packet with the steps above.',
       writeDown: "The case or dispute number and the date you opened it.",
       source: GUIDE,
     },
     platform: {
       aliexpress: {
-        title: "Open an AliExpress \"item not received\" dispute",
-        why: "AliExpress does not cover \"not delivered\" when the carrier's records say delivered unless you bring strong evidence: attach the evidence packet with the steps above, before the dispute window closes.",
+        title: 'Open an AliExpress "item not received" dispute',
+        why: 'AliExpress does not cover "not delivered" when the carrier\'s records say delivered unless you bring strong evidence: attach the evidence packet with the steps above, before the dispute window closes.',
         writeDown: "The dispute number and the date you opened it.",
         source: sourceOf(ALIEXPRESS_DELIVERED_EVIDENCE),
       },
       temu: {
-        title: "Contact Temu: \"package shows delivered but not received\"",
+        title: 'Contact Temu: "package shows delivered but not received"',
         why: "Temu's support has this exact option. Refunds may need photo proof, so attach your photos and the evidence packet.",
         writeDown: "The support ticket number, the date, and what Temu offered.",
         source: sourceOf(TEMU_DELIVERED_GRACE),

@@ -23,7 +23,13 @@ export const CARD_CHARGEBACKS: Record<Exclude<CardNetwork, "other">, Policy<Char
     date: "2025-01-01",
     source: "Visa rules as quoted by chargeback processors",
     confidence: "M",
-    rules: { filingDays: 120, countsFrom: "expected_delivery", maxDaysAfterTransaction: 540, earliestFilingDaysWithoutDeliveryDate: 15, reasonCode: "13.1 (merchandise not received)" },
+    rules: {
+      filingDays: 120,
+      countsFrom: "expected_delivery",
+      maxDaysAfterTransaction: 540,
+      earliestFilingDaysWithoutDeliveryDate: 15,
+      reasonCode: "13.1 (merchandise not received)",
+    },
   },
   mastercard: {
     id: "mastercard-4853",
@@ -32,7 +38,13 @@ export const CARD_CHARGEBACKS: Record<Exclude<CardNetwork, "other">, Policy<Char
     date: "2025-01-01",
     source: "Mastercard rules as quoted by processor guides",
     confidence: "M",
-    rules: { filingDays: 120, countsFrom: "earlier", maxDaysAfterTransaction: null, earliestFilingDaysWithoutDeliveryDate: 30, reasonCode: "4853 (goods not provided)" },
+    rules: {
+      filingDays: 120,
+      countsFrom: "earlier",
+      maxDaysAfterTransaction: null,
+      earliestFilingDaysWithoutDeliveryDate: 30,
+      reasonCode: "4853 (goods not provided)",
+    },
   },
   amex: {
     id: "amex",
@@ -41,6 +53,12 @@ export const CARD_CHARGEBACKS: Record<Exclude<CardNetwork, "other">, Policy<Char
     date: "2025-01-01",
     source: "American Express rules as quoted by a processor guide",
     confidence: "M",
-    rules: { filingDays: 120, countsFrom: "earlier", maxDaysAfterTransaction: 540, earliestFilingDaysWithoutDeliveryDate: null, reasonCode: "C08 (goods not received)" },
+    rules: {
+      filingDays: 120,
+      countsFrom: "earlier",
+      maxDaysAfterTransaction: 540,
+      earliestFilingDaysWithoutDeliveryDate: null,
+      reasonCode: "C08 (goods not received)",
+    },
   },
 };

@@ -39,7 +39,10 @@ export const UK_SECTION_75: Policy<{ minAmountGbp: number; maxAmountGbp: number;
  */
 export const JURISDICTION_BY_TIME_ZONE: ReadonlyArray<readonly [RegExp, "US" | "UK"]> = [
   [/^Europe\/(London|Belfast)$|^GB$/, "UK"],
-  [/^America\/(New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Adak|Boise|Detroit|Juneau|Sitka|Nome|Yakutat|Metlakatla|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)$|^Pacific\/Honolulu$|^US\/.+$/, "US"],
+  [
+    /^America\/(New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Adak|Boise|Detroit|Juneau|Sitka|Nome|Yakutat|Metlakatla|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)$|^Pacific\/Honolulu$|^US\/.+$/,
+    "US",
+  ],
 ];
 
 export function jurisdictionOf(timeZone: string | null | undefined): "US" | "UK" | null {

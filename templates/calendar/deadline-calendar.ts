@@ -66,7 +66,11 @@ export function deadlineCalendar(orders: readonly CalendarOrder[], options: Cale
       events.push(event);
     }
   }
-  const { error, value } = createEvents(events, { productId: "-//ClaimTrail//Deadlines//EN", calName: oneLine(options.calendarName), method: "PUBLISH" });
+  const { error, value } = createEvents(events, {
+    productId: "-//ClaimTrail//Deadlines//EN",
+    calName: oneLine(options.calendarName),
+    method: "PUBLISH",
+  });
   if (error || !value) throw new Error(`could not build the calendar: ${error?.message ?? "no output"}`);
   return foldToOctets(value);
 }

@@ -8,11 +8,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u20
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(CONTROL, "")
-    .replace(LONE_SURROGATE, "\ufffd");
+  return text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\ufffd");
 }
 
 /** One line for table cells and letter summaries: newlines and runs of spaces collapse. */

@@ -8,9 +8,12 @@ function formatter(locale: string, zone: string, withTime: boolean): Intl.DateTi
   const key = `${locale}|${zone}|${withTime}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, withTime
-      ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }
-      : { day: "numeric", month: "long", year: "numeric", timeZone: zone });
+    f = new Intl.DateTimeFormat(
+      locale,
+      withTime
+        ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }
+        : { day: "numeric", month: "long", year: "numeric", timeZone: zone },
+    );
     cache.set(key, f);
   }
   return f;

@@ -97,7 +97,15 @@ export interface LetterExtras {
   handover?: LetterLeg | null;
 }
 
-const CASE_KINDS: ReadonlySet<string> = new Set(["not_received", "contacted_seller", "dispute_opened", "escalated", "refunded", "received", "closed"]);
+const CASE_KINDS: ReadonlySet<string> = new Set([
+  "not_received",
+  "contacted_seller",
+  "dispute_opened",
+  "escalated",
+  "refunded",
+  "received",
+  "closed",
+]);
 
 const text = (value: string | null | undefined): string | null => {
   const t = value == null ? "" : oneLine(value);
@@ -182,15 +190,16 @@ export function buildLetterFacts(facts: OrderFacts, assessment: OrderAssessment,
   );
   const given = extras.buyer ?? null;
   const fromOrder = facts.buyer ?? null;
-  const buyer: LetterBuyer | null = given || fromOrder
-    ? {
-        name: text(given?.name ?? fromOrder?.name),
-        address: text(given?.address ?? fromOrder?.address),
-        email: text(given?.email ?? fromOrder?.email),
-        country: text(given?.country ?? fromOrder?.country)?.toUpperCase() ?? null,
-        language: text(given?.language ?? fromOrder?.language)?.toLowerCase() ?? null,
-      }
-    : null;
+  const buyer: LetterBuyer | null =
+    given || fromOrder
+      ? {
+          name: text(given?.name ?? fromOrder?.name),
+          address: text(given?.address ?? fromOrder?.address),
+          email: text(given?.email ?? fromOrder?.email),
+          country: text(given?.country ?? fromOrder?.country)?.toUpperCase() ?? null,
+          language: text(given?.language ?? fromOrder?.language)?.toLowerCase() ?? null,
+        }
+      : null;
   const { legs, current } = legsOf(facts, events, extras);
   return {
     order: facts,

@@ -28,8 +28,16 @@ export const LetterExtrasSchema = z.object({
       name: optionalText,
       address: optionalText,
       email: optionalText,
-      country: z.string().trim().regex(/^[A-Za-z]{2}$/, 'expected a country code such as "ES"').nullish(),
-      language: z.string().trim().regex(/^[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*$/, 'expected a language code such as "es"').nullish(),
+      country: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{2}$/, 'expected a country code such as "ES"')
+        .nullish(),
+      language: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*$/, 'expected a language code such as "es"')
+        .nullish(),
     })
     .nullish(),
   checklist: z
@@ -54,7 +62,13 @@ export function parseLetterExtras(raw: unknown): LetterExtrasResult {
   const result = LetterExtrasSchema.safeParse(raw);
   if (result.success) return { ok: true, extras: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, error: `${issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "")}: ${issue.message}` };
+  return {
+    ok: false,
+    error: `${issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+      .join("")
+      .replace(/^\./, "")}: ${issue.message}`,
+  };
 }
 
 export interface EdgeHelpers {
@@ -64,7 +78,12 @@ export interface EdgeHelpers {
   handover?: LetterLeg | null;
 }
 
-export function letterFactsFromInput(facts: OrderFacts, assessment: OrderAssessment, input: LetterExtrasInput, helpers: EdgeHelpers = {}): LetterFacts {
+export function letterFactsFromInput(
+  facts: OrderFacts,
+  assessment: OrderAssessment,
+  input: LetterExtrasInput,
+  helpers: EdgeHelpers = {},
+): LetterFacts {
   const extras: LetterExtras = {
     buyer: input.buyer ?? null,
     destinationCountry: input.destinationCountry ?? null,

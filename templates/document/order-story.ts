@@ -115,11 +115,13 @@ export function buyerActions(facts: OrderFacts, zone: string): BuyerAction[] {
   });
   // A step recorded as a report is already told above; the checklist list only adds the others.
   const reported = new Set((facts.reports ?? []).flatMap((r) => (r.kind === "checklist_step" ? [r.step, r.stepTitle] : [])));
-  const fromChecklist = (facts.checklist ?? []).filter((c) => !reported.has(c.step)).map((c) => ({
-    at: validIso(c.doneAt),
-    what: `Checklist: ${oneLine(c.step)}${c.doneAt ? "" : " (not done yet)"}`,
-    note: c.note ? oneLine(c.note) || null : null,
-  }));
+  const fromChecklist = (facts.checklist ?? [])
+    .filter((c) => !reported.has(c.step))
+    .map((c) => ({
+      at: validIso(c.doneAt),
+      what: `Checklist: ${oneLine(c.step)}${c.doneAt ? "" : " (not done yet)"}`,
+      note: c.note ? oneLine(c.note) || null : null,
+    }));
   return [...fromReports, ...fromChecklist]
     .map((a, i) => ({ ...a, i }))
     .sort(byTime)

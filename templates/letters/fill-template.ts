@@ -22,10 +22,7 @@ export class TemplateError extends Error {
   }
 }
 
-type Node =
-  | { type: "text"; text: string }
-  | { type: "field"; name: string }
-  | { type: "section"; name: string; inverted: boolean; children: Node[] };
+type Node = { type: "text"; text: string } | { type: "field"; name: string } | { type: "section"; name: string; inverted: boolean; children: Node[] };
 
 const TAG = /\{\{\s*([#^/!]?)\s*([^}]*?)\s*\}\}/g;
 // A line holding nothing but a section or note tag disappears whole, newline included.
@@ -77,8 +74,7 @@ function render(nodes: Node[], fields: Fields): string {
     else if (node.type === "field") {
       const value = lookup(fields, node.name);
       out += value.known ? value.text.replaceAll(DROP, "") : DROP;
-    }
-    else if (lookup(fields, node.name).known !== node.inverted) out += render(node.children, fields);
+    } else if (lookup(fields, node.name).known !== node.inverted) out += render(node.children, fields);
   }
   return out;
 }
@@ -106,5 +102,10 @@ export function fillTemplate(template: string, fields: Fields): string {
     .filter((line) => !line.includes(DROP))
     .join("\n");
   // Sections left out leave runs of empty lines behind; a letter never needs more than one.
-  return text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  return (
+    text
+      .replace(/[ \t]+\n/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  );
 }

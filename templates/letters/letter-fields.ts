@@ -38,7 +38,13 @@ const CHARGEBACK_REASON: Record<Exclude<CardNetwork, "other">, string> = {
 const NETWORK_NAME: Record<CardNetwork, string | null> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", other: null };
 
 const IN_MOTION: ReadonlySet<OrderState> = new Set([
-  "label_created", "in_transit", "arrived_destination", "with_local_carrier", "out_for_delivery", "delivery_failed", "available_for_pickup",
+  "label_created",
+  "in_transit",
+  "arrived_destination",
+  "with_local_carrier",
+  "out_for_delivery",
+  "delivery_failed",
+  "available_for_pickup",
 ]);
 
 function validMs(iso: string | null | undefined): number | null {
@@ -118,7 +124,8 @@ export function letterFields(lf: LetterFacts, lang: LetterLanguage, now: string)
   const network = facts.cardNetwork ?? null;
   const tracking = facts.trackingNumbers.map((n) => oneLine(n)).filter(Boolean);
   const leg = lf.currentLeg;
-  const amount = facts.amount && String(facts.amount.value).trim() ? `${String(facts.amount.value).trim()} ${oneLine(facts.amount.currency)}`.trim() : null;
+  const amount =
+    facts.amount && String(facts.amount.value).trim() ? `${String(facts.amount.value).trim()} ${oneLine(facts.amount.currency)}`.trim() : null;
   const gaps = (() => {
     const out: string[] = [];
     for (let i = 1; i < dated.length; i++) {

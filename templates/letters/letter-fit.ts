@@ -18,7 +18,9 @@ const yes: LetterFit = { fits: true, reason: null };
 const no = (reason: string): LetterFit => ({ fits: false, reason });
 
 export function metCustoms(facts: LetterFacts): boolean {
-  return facts.state === "in_customs" || facts.state === "customs_held" || facts.events.some((e) => e.milestone && CUSTOMS_MILESTONES.has(e.milestone));
+  return (
+    facts.state === "in_customs" || facts.state === "customs_held" || facts.events.some((e) => e.milestone && CUSTOMS_MILESTONES.has(e.milestone))
+  );
 }
 
 export function letterFit(kind: LetterKind, facts: LetterFacts): LetterFit {
@@ -37,7 +39,8 @@ export function letterFit(kind: LetterKind, facts: LetterFacts): LetterFit {
       return yes;
     case "customs":
       if (!metCustoms(facts)) return no("the parcel never met customs: no customs event in its tracking and it is not in customs");
-      if (facts.state === "delivered") return no("the carrier marks the parcel delivered, so customs no longer holds it: write to the carrier instead");
+      if (facts.state === "delivered")
+        return no("the carrier marks the parcel delivered, so customs no longer holds it: write to the carrier instead");
       if (facts.state === "returned") return no("the parcel is being returned to the sender, so customs no longer holds it");
       return yes;
     case "carrier":
@@ -56,18 +59,27 @@ export function lettersThatFit(facts: LetterFacts): Record<LetterKind, LetterFit
 
 /** Destination country → the language its post office and customs read (issue 13). */
 const COUNTRY_LANGUAGE: Readonly<Record<string, LetterLanguage>> = {
-  ES: "es", MX: "es", AR: "es", CL: "es", CO: "es", PE: "es",
-  BR: "pt", PT: "pt",
+  ES: "es",
+  MX: "es",
+  AR: "es",
+  CL: "es",
+  CO: "es",
+  PE: "es",
+  BR: "pt",
+  PT: "pt",
   // Belgium has three official languages; French is the one bpost and customs answer most widely,
   // and `--lang nl`-style overrides stay possible once Dutch letters exist.
-  FR: "fr", BE: "fr",
-  DE: "de", AT: "de", CH: "de",
+  FR: "fr",
+  BE: "fr",
+  DE: "de",
+  AT: "de",
+  CH: "de",
   IT: "it",
   PL: "pl",
 };
 
 export function countryLanguage(country: string | null | undefined): LetterLanguage | null {
-  return country ? COUNTRY_LANGUAGE[country.toUpperCase()] ?? null : null;
+  return country ? (COUNTRY_LANGUAGE[country.toUpperCase()] ?? null) : null;
 }
 
 /**

@@ -30,7 +30,12 @@ export interface WrittenLetter {
 }
 
 /** Template file + facts → the letter's text, in the language the letter's reader reads (or `lang`). */
-export async function writeLetter(kind: LetterKind, facts: LetterFacts, now: Date | string, options: { lang?: string | null } = {}): Promise<WrittenLetter> {
+export async function writeLetter(
+  kind: LetterKind,
+  facts: LetterFacts,
+  now: Date | string,
+  options: { lang?: string | null } = {},
+): Promise<WrittenLetter> {
   const lang = letterLanguage(kind, facts, options.lang);
   const template = await readLetterTemplate(kind, facts.order.platform, lang);
   const limit = LETTER_LENGTH_LIMIT[letterTemplateName(kind, facts.order.platform)];

@@ -41,7 +41,11 @@ const charCount = (text: string) => Array.from(text).length;
  */
 export function fitToLimit(text: string, limit: number): string {
   const lines = text.replace(/\n+$/, "").split("\n");
-  const joined = () => lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  const joined = () =>
+    lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n";
   const dropLast = (pick: (line: string, i: number) => boolean): boolean => {
     for (let i = lines.length - 1; i >= 0; i--) {
       if (pick(lines[i], i)) {

@@ -108,7 +108,11 @@ function claimParagraph(facts: DocumentFacts, assessment: OrderAssessment, story
     `${seller ? ` from ${seller}` : ""}${story.platformName ? ` on ${story.platformName}` : ""} on ${day(facts.orderedAt)}` +
     `${orderNumber ? `, order ${orderNumber}` : ""}.`;
   const shipped = shippedFrom(facts);
-  const shipping = shipped ? (shipped.scan ? ` The carrier's first scan of the parcel was on ${day(shipped.at)}.` : ` The seller shipped it on ${day(shipped.at)}.`) : "";
+  const shipping = shipped
+    ? shipped.scan
+      ? ` The carrier's first scan of the parcel was on ${day(shipped.at)}.`
+      : ` The seller shipped it on ${day(shipped.at)}.`
+    : "";
   const last = story.lastScan;
   const lastWhen = last?.at ? momentOf(last.at, z) : null;
   const lastText = last ? `${lastWhen ?? "at a time the carrier did not give"} ("${shorten(last.text, 160)}")` : null;
@@ -212,12 +216,7 @@ function stepTitle(facts: DocumentFacts, step: string): string {
 function deadlineRows(deadlines: readonly Deadline[], zone: string): string[][] {
   return [...deadlines]
     .sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.id.localeCompare(b.id))
-    .map((d) => [
-      (dayOf(d.due, zone) ?? d.due) + (d.past ? " (passed)" : ""),
-      oneLine(d.title),
-      oneLine(d.reason),
-      oneLine(d.source),
-    ]);
+    .map((d) => [(dayOf(d.due, zone) ?? d.due) + (d.past ? " (passed)" : ""), oneLine(d.title), oneLine(d.reason), oneLine(d.source)]);
 }
 
 /** A heading, then the table, or a sentence saying there is nothing to list. */
@@ -250,7 +249,11 @@ export function buildPacketContent(
       ? `${day(facts.protectionEndsAt)} (as the order page shows)`
       : null;
   const shipped = shippedFrom(facts);
-  const shippedLine = shipped ? (shipped.scan ? `${day(shipped.at)} (first carrier scan: "${shorten(oneLine(shipped.scan), 120)}")` : day(shipped.at)) : null;
+  const shippedLine = shipped
+    ? shipped.scan
+      ? `${day(shipped.at)} (first carrier scan: "${shorten(oneLine(shipped.scan), 120)}")`
+      : day(shipped.at)
+    : null;
   const trackingLine = facts.trackingNumbers.length ? facts.trackingNumbers.map(oneLine).join(", ") : "none given by the seller";
   const paymentReference = given(facts.paymentReference);
   const zoneNote = z.known
@@ -283,7 +286,10 @@ export function buildPacketContent(
       ["Ordered and paid", typedDateOf(facts.orderedAt, z) ?? facts.orderedAt],
       ["Shipped", shippedLine],
       ["Expected delivery", day(facts.estimatedDelivery?.latest ?? facts.estimatedDelivery?.earliest)],
-      ["Last tracking event", story.lastScan ? `${momentOf(story.lastScan.at, z) ?? "time not given"}: ${shorten(story.lastScan.text, 160)}` : "none"],
+      [
+        "Last tracking event",
+        story.lastScan ? `${momentOf(story.lastScan.at, z) ?? "time not given"}: ${shorten(story.lastScan.text, 160)}` : "none",
+      ],
       ["Days without an update", String(story.daysSilent)],
       ["Buyer protection ends", protectionLine],
       ...[...upcoming]
@@ -331,7 +337,7 @@ export function buildPacketContent(
         { title: "Leg / number", width: 0.17 },
         { title: "Time", width: 0.15 },
         { title: "Place", width: 0.14 },
-        { title: "Carrier's text", width: 0.30 },
+        { title: "Carrier's text", width: 0.3 },
         { title: "Milestone", width: 0.14 },
         { title: "Source", width: 0.1 },
       ],
@@ -348,15 +354,47 @@ export function buildPacketContent(
 
   const gapRows = story.gaps.map((g) => [
     momentOf(g.from, z) ?? g.from,
-    g.ongoing ? `${instant(g.to)} (still silent when this packet was made)` : momentOf(g.to, z) ?? g.to,
+    g.ongoing ? `${instant(g.to)} (still silent when this packet was made)` : (momentOf(g.to, z) ?? g.to),
     `no update for ${g.days} days`,
   ]);
-  blocks.push(...tableSection("Silent gaps", [["From", 0.3], ["To", 0.3], ["Silence", 0.4]], gapRows, `No period of more than ${SILENT_GAP_DAYS} days without a carrier event.`));
   blocks.push(
-    ...tableSection("Deadlines", [["Due", 0.16], ["Deadline", 0.24], ["Rule", 0.38], ["Source", 0.22]], deadlineRows(assessment.deadlines, zone), "No deadline applies to this order yet."),
+    ...tableSection(
+      "Silent gaps",
+      [
+        ["From", 0.3],
+        ["To", 0.3],
+        ["Silence", 0.4],
+      ],
+      gapRows,
+      `No period of more than ${SILENT_GAP_DAYS} days without a carrier event.`,
+    ),
+  );
+  blocks.push(
+    ...tableSection(
+      "Deadlines",
+      [
+        ["Due", 0.16],
+        ["Deadline", 0.24],
+        ["Rule", 0.38],
+        ["Source", 0.22],
+      ],
+      deadlineRows(assessment.deadlines, zone),
+      "No deadline applies to this order yet.",
+    ),
   );
   const actionRows = packetActions(facts, zone).map((a) => [a.when ?? "date not recorded", a.what, a.note ? cut(a.note) : "—"]);
-  blocks.push(...tableSection("What the buyer did", [["Date", 0.18], ["Step", 0.42], ["Note", 0.4]], actionRows, "No step recorded yet."));
+  blocks.push(
+    ...tableSection(
+      "What the buyer did",
+      [
+        ["Date", 0.18],
+        ["Step", 0.42],
+        ["Note", 0.4],
+      ],
+      actionRows,
+      "No step recorded yet.",
+    ),
+  );
 
   if (attachments.length) {
     blocks.push({ kind: "page-break" });
@@ -374,7 +412,10 @@ export function buildPacketContent(
         caption.push(`Image ${a.image.originalWidth} × ${a.image.originalHeight} pixels, re-encoded for this packet`);
         blocks.push({ kind: "image", ref, caption });
       } else {
-        blocks.push({ kind: "paragraph", text: [...caption, `Not shown: ${a.problem ?? "the file is not an image this packet can show"}`].join("\n") });
+        blocks.push({
+          kind: "paragraph",
+          text: [...caption, `Not shown: ${a.problem ?? "the file is not an image this packet can show"}`].join("\n"),
+        });
       }
     });
   }

@@ -79,7 +79,10 @@ const VARIATION_SELECTORS = /[\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/g;
  * visible marker naming the code points, so nothing disappears silently.
  */
 export function drawableText(text: string, coverage: Coverage, bold = false): string {
-  const cleaned = cleanText(text).normalize("NFC").replace(VARIATION_SELECTORS, "").replace(/[^\S\n]/gu, " ");
+  const cleaned = cleanText(text)
+    .normalize("NFC")
+    .replace(VARIATION_SELECTORS, "")
+    .replace(/[^\S\n]/gu, " ");
   let out = "";
   let missing: number[] = [];
   const flush = () => {

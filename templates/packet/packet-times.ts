@@ -75,8 +75,20 @@ export function typedDateOf(iso: string | null | undefined, z: PacketZone): stri
 
 /** Milestones that show the parcel was in the carrier's hands (a label alone is not a shipment). */
 const MOVING: ReadonlySet<Milestone> = new Set<Milestone>([
-  "picked_up", "departed_origin", "in_transit", "arrived_destination", "customs_pending", "customs_held", "customs_cleared",
-  "handed_over", "at_delivery_office", "out_for_delivery", "delivery_failed", "available_for_pickup", "delivered", "returned",
+  "picked_up",
+  "departed_origin",
+  "in_transit",
+  "arrived_destination",
+  "customs_pending",
+  "customs_held",
+  "customs_cleared",
+  "handed_over",
+  "at_delivery_office",
+  "out_for_delivery",
+  "delivery_failed",
+  "available_for_pickup",
+  "delivered",
+  "returned",
 ]);
 
 /**

@@ -42,7 +42,8 @@ const CELL_PAD = 3;
 const MIN_IMAGE = 180;
 
 // A CJK character may break anywhere; other scripts break at spaces.
-const TOKEN = /\n| +|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\n \p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
+const TOKEN =
+  /\n| +|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\n \p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
 
 class Typesetter {
   private widths = new Map<string, number>();
@@ -203,7 +204,10 @@ class Layout {
         return fitPage(wrap(c), style, wrap, 3);
       });
     const heightOf = (lines: string[][], style: Style) => Math.max(...lines.map((l) => l.length)) * style.lineHeight + 2 * CELL_PAD;
-    const header = cellLines(columns.map((c) => c.title), CELL_HEAD);
+    const header = cellLines(
+      columns.map((c) => c.title),
+      CELL_HEAD,
+    );
     const headerHeight = heightOf(header, CELL_HEAD);
 
     const drawRow = (lines: string[][], style: Style, height: number, shaded: boolean) => {
@@ -258,7 +262,13 @@ class Layout {
         const rowHeight = (cells: string[], style: Style) =>
           Math.max(...cells.map((c, i) => this.type.wrap(c, style, widths[i] - 2 * CELL_PAD).length)) * style.lineHeight + 2 * CELL_PAD;
         const first = block.rows[0] ? rowHeight(block.rows[0], CELL) : 0;
-        return Math.min(rowHeight(block.columns.map((c) => c.title), CELL_HEAD) + first, TOP - BOTTOM - 80);
+        return Math.min(
+          rowHeight(
+            block.columns.map((c) => c.title),
+            CELL_HEAD,
+          ) + first,
+          TOP - BOTTOM - 80,
+        );
       }
       case "image":
         return this.captionHeight(block.caption) + MIN_IMAGE;
@@ -306,7 +316,10 @@ function stylesOf(block: Block): Array<{ text: string; bold: boolean }> {
     case "paragraph":
       return [{ text: block.text, bold: false }];
     case "facts":
-      return block.rows.flatMap(([l, v]) => [{ text: l, bold: true }, { text: v, bold: false }]);
+      return block.rows.flatMap(([l, v]) => [
+        { text: l, bold: true },
+        { text: v, bold: false },
+      ]);
     case "table":
       return [...block.columns.map((c) => ({ text: c.title, bold: true })), ...block.rows.flat().map((text) => ({ text, bold: false }))];
     case "image":

@@ -84,7 +84,15 @@ export async function prepareImages(files: readonly EvidenceImage[]): Promise<Pr
       const sha256 = createHash("sha256").update(file.bytes).digest("hex");
       return {
         image: null,
-        summary: { fileName: file.fileName, uploadedAt: file.uploadedAt, note: file.note ?? null, checklistStep: file.checklistStep ?? null, sha256, image: null, problem: `a packet shows at most ${MAX_IMAGES_PER_PACKET} images` },
+        summary: {
+          fileName: file.fileName,
+          uploadedAt: file.uploadedAt,
+          note: file.note ?? null,
+          checklistStep: file.checklistStep ?? null,
+          sha256,
+          image: null,
+          problem: `a packet shows at most ${MAX_IMAGES_PER_PACKET} images`,
+        },
       };
     });
     results.push(...(await Promise.all(batch)));

@@ -28,13 +28,35 @@ const NOW = new Date("2026-04-15T12:00:00.000Z");
 
 // A typical cross-border journey; the local carrier's number takes over at the hand-over.
 const JOURNEY: Milestone[] = [
-  "info_received", "picked_up", "in_transit", "departed_origin", "in_transit", "in_transit", "arrived_destination",
-  "customs_pending", "customs_cleared", "handed_over", "in_transit", "at_delivery_office", "out_for_delivery",
-  "delivery_failed", "available_for_pickup", "unknown", "in_transit", "out_for_delivery", "delivered", "delivered",
+  "info_received",
+  "picked_up",
+  "in_transit",
+  "departed_origin",
+  "in_transit",
+  "in_transit",
+  "arrived_destination",
+  "customs_pending",
+  "customs_cleared",
+  "handed_over",
+  "in_transit",
+  "at_delivery_office",
+  "out_for_delivery",
+  "delivery_failed",
+  "available_for_pickup",
+  "unknown",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "delivered",
 ];
 const ZONES = ["UTC", "Europe/Paris", "America/New_York", "Europe/London"];
 const PLATFORMS = ["aliexpress", "temu", "other"];
-const PAYMENTS = [["card", "visa"], ["card", "mastercard"], ["paypal", null], ["card", null]] as const;
+const PAYMENTS = [
+  ["card", "visa"],
+  ["card", "mastercard"],
+  ["paypal", null],
+  ["card", null],
+] as const;
 
 function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
   const created = "2026-03-01T00:00:00.000Z";
@@ -42,11 +64,15 @@ function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
   const insertOrder = sqlite.prepare(
     "insert into orders (id, user_id, platform, ordered_at, shipped_at, payment_method, card_network, protection_ends_at, estimated_delivery_latest, time_zone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertNumber = sqlite.prepare("insert into tracking_numbers (id, order_id, number, carrier, leg, source, created_at) values (?, ?, ?, null, ?, 'user', ?)");
+  const insertNumber = sqlite.prepare(
+    "insert into tracking_numbers (id, order_id, number, carrier, leg, source, created_at) values (?, ?, ?, null, ?, 'user', ?)",
+  );
   const insertEvent = sqlite.prepare(
     "insert into tracking_events (id, order_id, tracking_number_id, occurred_at, location, text, carrier, source, milestone, confidence, dedupe_key, raw, created_at) values (?, ?, ?, ?, 'Somewhere', ?, null, 'provider', ?, 0.9, ?, null, ?)",
   );
-  const insertReport = sqlite.prepare("insert into reports (id, order_id, kind, at, note, reference, data, created_at) values (?, ?, ?, ?, null, null, ?, ?)");
+  const insertReport = sqlite.prepare(
+    "insert into reports (id, order_id, kind, at, note, reference, data, created_at) values (?, ?, ?, ?, null, null, ?, ?)",
+  );
   const users = Array.from({ length: USERS }, (_, i) => ({ id: randomUUID(), zone: ZONES[i % ZONES.length] }));
   sqlite.transaction(() => {
     for (const u of users) insertUser.run(u.id, `${u.id}@example.test`, u.zone, created, created);
@@ -59,7 +85,20 @@ function seed(sqlite: ReturnType<typeof openDatabase>["sqlite"]): void {
         const ordered = Date.parse("2026-02-01T10:00:00.000Z") + (i % 40) * 86_400_000;
         const iso = (days: number) => new Date(ordered + days * 86_400_000).toISOString();
         const [payment, network] = PAYMENTS[i % PAYMENTS.length];
-        insertOrder.run(orderId, user.id, PLATFORMS[i % 3], iso(0), i % 2 ? iso(2) : null, payment, network, i % 5 === 0 ? iso(50) : null, i % 7 === 0 ? iso(25) : null, i % 4 === 0 ? null : user.zone, created, created);
+        insertOrder.run(
+          orderId,
+          user.id,
+          PLATFORMS[i % 3],
+          iso(0),
+          i % 2 ? iso(2) : null,
+          payment,
+          network,
+          i % 5 === 0 ? iso(50) : null,
+          i % 7 === 0 ? iso(25) : null,
+          i % 4 === 0 ? null : user.zone,
+          created,
+          created,
+        );
         const legs = [randomUUID(), randomUUID()];
         insertNumber.run(legs[0], orderId, `LP${String(i).padStart(14, "0")}`, 0, created);
         insertNumber.run(legs[1], orderId, `9400${String(i).padStart(18, "0")}`, 1, created);
@@ -92,9 +131,15 @@ type Sqlite = ReturnType<typeof openDatabase>["sqlite"];
  * orderFactsFromRows. Shows what the engine costs when loading streams.
  */
 function* streamOrderRows(sqlite: Sqlite): Generator<OrderRows> {
-  const orders = sqlite.prepare("select o.*, u.time_zone as user_time_zone from orders o join users u on u.id = o.user_id order by o.id").iterate() as IterableIterator<Order & { user_time_zone: string }>;
+  const orders = sqlite
+    .prepare("select o.*, u.time_zone as user_time_zone from orders o join users u on u.id = o.user_id order by o.id")
+    .iterate() as IterableIterator<Order & { user_time_zone: string }>;
   const numbers = sqlite.prepare("select * from tracking_numbers order by order_id, leg").iterate() as IterableIterator<TrackingNumber>;
-  const events = sqlite.prepare("select e.*, n.number as tracking_number from tracking_events e left join tracking_numbers n on n.id = e.tracking_number_id order by e.order_id").iterate() as IterableIterator<TrackingEventWithNumber>;
+  const events = sqlite
+    .prepare(
+      "select e.*, n.number as tracking_number from tracking_events e left join tracking_numbers n on n.id = e.tracking_number_id order by e.order_id",
+    )
+    .iterate() as IterableIterator<TrackingEventWithNumber>;
   const reports = sqlite.prepare("select * from reports order by order_id, at").iterate() as IterableIterator<Report>;
   const cursor = <T extends { order_id: string }>(it: IterableIterator<T>) => {
     let head = it.next();
@@ -108,7 +153,9 @@ function* streamOrderRows(sqlite: Sqlite): Generator<OrderRows> {
       return rows;
     };
   };
-  const numbersOf = cursor(numbers), eventsOf = cursor(events), reportsOf = cursor(reports);
+  const numbersOf = cursor(numbers),
+    eventsOf = cursor(events),
+    reportsOf = cursor(reports);
   for (const { user_time_zone, ...order } of orders) {
     yield { order, userTimeZone: user_time_zone, numbers: numbersOf(order.id), events: eventsOf(order.id), reports: reportsOf(order.id) };
   }
@@ -133,7 +180,20 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 /** The job being measured: every order, page by page from the database, assessed at NOW. */
 async function reassessAll(sqlite: Sqlite): Promise<PassFigures> {
-  const f: PassFigures = { assessed: 0, events: 0, wallMs: 0, cpuMs: 0, loadMs: 0, assessMs: 0, loadCpu: 0, assessCpu: 0, baselineRss: process.memoryUsage().rss, peakRss: 0, states: new Map(), alerts: new Map() };
+  const f: PassFigures = {
+    assessed: 0,
+    events: 0,
+    wallMs: 0,
+    cpuMs: 0,
+    loadMs: 0,
+    assessMs: 0,
+    loadCpu: 0,
+    assessCpu: 0,
+    baselineRss: process.memoryUsage().rss,
+    peakRss: 0,
+    states: new Map(),
+    alerts: new Map(),
+  };
   f.peakRss = f.baselineRss;
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
@@ -167,10 +227,14 @@ async function reassessAll(sqlite: Sqlite): Promise<PassFigures> {
 
 function report(label: string, f: PassFigures): void {
   console.log(`re-assess ${f.assessed} orders / ${f.events} events from the database, ${label}:`);
-  console.log(`  ${f.wallMs.toFixed(0)} ms wall (load ${f.loadMs.toFixed(0)} ms, assess ${f.assessMs.toFixed(0)} ms; goal < 2000 ms), ${((f.assessed / f.wallMs) * 1000).toFixed(0)} orders/s`);
+  console.log(
+    `  ${f.wallMs.toFixed(0)} ms wall (load ${f.loadMs.toFixed(0)} ms, assess ${f.assessMs.toFixed(0)} ms; goal < 2000 ms), ${((f.assessed / f.wallMs) * 1000).toFixed(0)} orders/s`,
+  );
   // Two cores are shared with other work on this machine: CPU time (all threads, so the compiler's
   // and the garbage collector's too) shows what the run itself cost.
-  console.log(`  CPU time ${f.cpuMs.toFixed(0)} ms: load ${f.loadCpu.toFixed(0)} ms, assess ${f.assessCpu.toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+  console.log(
+    `  CPU time ${f.cpuMs.toFixed(0)} ms: load ${f.loadCpu.toFixed(0)} ms, assess ${f.assessCpu.toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   console.log(`  memory: peak RSS ${mb(f.peakRss)} MB during the pass (${mb(f.baselineRss)} MB before it)`);
 }
 
@@ -187,19 +251,24 @@ async function compareSnapshotCache(sqlite: Sqlite, count: number): Promise<void
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / 1000;
   };
-  const restored: number[] = [], replayed: number[] = [];
+  const restored: number[] = [],
+    replayed: number[] = [];
   let hits = 0;
   for (let round = 0; round < 5; round++) {
-    restored.push(cpuMs(() => {
-      for (let i = 0; i < facts.length; i++) {
-        const { snapshot, outcome } = restoreSnapshot(stored[i], facts[i], NOW);
-        if (outcome === "restored") hits++;
-        assessSnapshot(facts[i], snapshot, NOW);
-      }
-    }));
-    replayed.push(cpuMs(() => {
-      for (const f of facts) assessOrder(f, NOW);
-    }));
+    restored.push(
+      cpuMs(() => {
+        for (let i = 0; i < facts.length; i++) {
+          const { snapshot, outcome } = restoreSnapshot(stored[i], facts[i], NOW);
+          if (outcome === "restored") hits++;
+          assessSnapshot(facts[i], snapshot, NOW);
+        }
+      }),
+    );
+    replayed.push(
+      cpuMs(() => {
+        for (const f of facts) assessOrder(f, NOW);
+      }),
+    );
   }
   const best = (xs: number[]) => Math.min(...xs).toFixed(0);
   console.log(
@@ -239,13 +308,16 @@ export async function run(): Promise<void> {
     const second = await reassessAll(sqlite);
     report("second pass, same process (a long-running server's steady state)", second);
     console.log(`  process max RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB over both passes (goal < 300 MB)`);
-    const states = first.states, alerts = first.alerts;
+    const states = first.states,
+      alerts = first.alerts;
     await compareSnapshotCache(sqlite, 1000);
     await checkReplayAgainstMachine(sqlite, 1000);
 
     collectGarbage();
     const streamBaseline = process.memoryUsage().rss;
-    let streamPeak = streamBaseline, streamed = 0, sample = 0;
+    let streamPeak = streamBaseline,
+      streamed = 0,
+      sample = 0;
     const streamStart = process.hrtime.bigint();
     const streamCpu = process.cpuUsage();
     for (const rows of streamOrderRows(sqlite)) {
@@ -258,7 +330,9 @@ export async function run(): Promise<void> {
     }
     const streamWall = Number(process.hrtime.bigint() - streamStart) / 1e6;
     const streamUsed = process.cpuUsage(streamCpu);
-    console.log(`streamed: ${streamed} orders read with ordered cursors and assessed one by one: ${streamWall.toFixed(0)} ms wall, ${((streamUsed.user + streamUsed.system) / 1000).toFixed(0)} ms CPU; peak RSS ${mb(streamPeak)} MB (${mb(streamBaseline)} MB before)`);
+    console.log(
+      `streamed: ${streamed} orders read with ordered cursors and assessed one by one: ${streamWall.toFixed(0)} ms wall, ${((streamUsed.user + streamUsed.system) / 1000).toFixed(0)} ms CPU; peak RSS ${mb(streamPeak)} MB (${mb(streamBaseline)} MB before)`,
+    );
     console.log(`  states: ${[...states].map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`  alerts: ${[...alerts].map(([k, v]) => `${k} ${v}`).join(", ")}`);
   } finally {

@@ -44,8 +44,16 @@ export async function seed(dbFile: string, email: string): Promise<void> {
           const orderedAt = new Date(now - (5 + (i % 90)) * 86_400_000);
           const at = orderedAt.toISOString();
           orders.push({
-            id, user_id: userId, platform: i % 3 === 0 ? "temu" : "aliexpress", order_number: `81${String(i).padStart(14, "0")}`,
-            ordered_at: at, item: `Item ${i}`, amount_value: "12.34", currency: "EUR", created_at: at, updated_at: at,
+            id,
+            user_id: userId,
+            platform: i % 3 === 0 ? "temu" : "aliexpress",
+            order_number: `81${String(i).padStart(14, "0")}`,
+            ordered_at: at,
+            item: `Item ${i}`,
+            amount_value: "12.34",
+            currency: "EUR",
+            created_at: at,
+            updated_at: at,
           });
           const numberId = randomUUID();
           const number = `LP${String(i).padStart(14, "0")}`;
@@ -56,14 +64,29 @@ export async function seed(dbFile: string, email: string): Promise<void> {
             const [milestone, text] = TEXTS[Math.min(reached, Math.floor((e * TEXTS.length) / EVENTS))]!;
             const when = new Date(orderedAt.getTime() + (e + 1) * 6 * 3_600_000).toISOString();
             events.push({
-              id: randomUUID(), order_id: id, tracking_number_id: numberId, occurred_at: when, location: null, text: `${text} (${e})`,
-              carrier: "cainiao", source: "paste", milestone, confidence: 0.9, dedupe_key: `${number}|${when}|${e}`, raw: null, created_at: at,
+              id: randomUUID(),
+              order_id: id,
+              tracking_number_id: numberId,
+              occurred_at: when,
+              location: null,
+              text: `${text} (${e})`,
+              carrier: "cainiao",
+              source: "paste",
+              milestone,
+              confidence: 0.9,
+              dedupe_key: `${number}|${when}|${e}`,
+              raw: null,
+              created_at: at,
             });
           }
         }
         await trx.insertInto("orders").values(orders).execute();
         await trx.insertInto("tracking_numbers").values(numbers).execute();
-        for (let k = 0; k < events.length; k += 500) await trx.insertInto("tracking_events").values(events.slice(k, k + 500)).execute();
+        for (let k = 0; k < events.length; k += 500)
+          await trx
+            .insertInto("tracking_events")
+            .values(events.slice(k, k + 500))
+            .execute();
       }
     });
   });
@@ -86,9 +109,24 @@ export async function run(): Promise<void> {
       const res = await client.get("/orders");
       const html = await res.text();
       console.log(`${label}: ${(performance.now() - started).toFixed(0)} ms, status ${res.status}, ${(html.length / 1024).toFixed(0)} KiB`);
-      if (res.status !== 200) console.log(server.output().split("\n").filter((l) => /"level":(40|50|60)/.test(l)).join("\n").slice(-2000));
+      if (res.status !== 200)
+        console.log(
+          server
+            .output()
+            .split("\n")
+            .filter((l) => /"level":(40|50|60)/.test(l))
+            .join("\n")
+            .slice(-2000),
+        );
       if (label.startsWith("second") && (res.status !== 200 || !html.includes(`${ORDERS} orders`))) {
-        throw new Error(`the dashboard did not list the seeded orders:\n${server.output().split("\n").filter((l) => !l.includes("\"level\":30")).join("\n").slice(-4000)}`);
+        throw new Error(
+          `the dashboard did not list the seeded orders:\n${server
+            .output()
+            .split("\n")
+            .filter((l) => !l.includes('"level":30'))
+            .join("\n")
+            .slice(-4000)}`,
+        );
       }
     }
 
@@ -110,7 +148,9 @@ export async function run(): Promise<void> {
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
     const rps = result.requests.average;
     const p95 = pct(95);
-    console.log(`autocannon ${CONNECTIONS} connections × ${DURATION_S} s: ${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`);
+    console.log(
+      `autocannon ${CONNECTIONS} connections × ${DURATION_S} s: ${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
     console.log(`latency p50 ${pct(50).toFixed(1)} ms · p95 ${p95.toFixed(1)} ms (goal < 100) · p99 ${pct(99).toFixed(1)} ms`);
     if (slow.length > 0) console.log(`answers over 1 s: ${slow.slice(0, 5).join(", ")}${slow.length > 5 ? ` (+${slow.length - 5})` : ""}`);
     console.log(`throughput ${rps.toFixed(0)} requests/s (goal ≥ 200)`);

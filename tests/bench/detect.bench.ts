@@ -146,6 +146,8 @@ export async function run(): Promise<void> {
   const findStarted = performance.now();
   const hits = findTrackingNumbers(text).length;
   const findMs = performance.now() - findStarted;
-  console.log(`  in process: detectNumber ${Math.round(COUNT / (detectMs / 1000)).toLocaleString("en")} numbers/s; ` +
-    `findTrackingNumbers ${(text.length / 1e6).toFixed(1)} MB of e-mails in ${findMs.toFixed(0)} ms (${hits} numbers)`);
+  console.log(
+    `  in process: detectNumber ${Math.round(COUNT / (detectMs / 1000)).toLocaleString("en")} numbers/s; ` +
+      `findTrackingNumbers ${(text.length / 1e6).toFixed(1)} MB of e-mails in ${findMs.toFixed(0)} ms (${hits} numbers)`,
+  );
 }

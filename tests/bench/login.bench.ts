@@ -47,9 +47,7 @@ export async function run(): Promise<void> {
     const orderId = await seedOrder(server.dbFile, email);
     start = performance.now();
     const writes = await Promise.all(
-      Array.from({ length: CONCURRENT }, (_, i) =>
-        timed(() => client.request(`/orders/${orderId}/events`, { json: { text: `Bench scan ${i}` } })),
-      ),
+      Array.from({ length: CONCURRENT }, (_, i) => timed(() => client.request(`/orders/${orderId}/events`, { json: { text: `Bench scan ${i}` } }))),
     );
     report("event writes", writes, performance.now() - start);
   } finally {

@@ -16,7 +16,16 @@ import type { Insertable } from "kysely";
 const ORDERS = 10_000;
 const USERS = 100;
 const EVENTS_PER_ORDER = 8;
-const MILESTONES = ["info_received", "picked_up", "departed_origin", "in_transit", "arrived_destination", "customs_pending", "handed_over", "out_for_delivery"] as const;
+const MILESTONES = [
+  "info_received",
+  "picked_up",
+  "departed_origin",
+  "in_transit",
+  "arrived_destination",
+  "customs_pending",
+  "handed_over",
+  "out_for_delivery",
+] as const;
 
 async function seed(db: DB): Promise<{ userIds: string[]; orderIds: string[] }> {
   const at = "2026-03-01T10:00:00.000Z";
@@ -25,30 +34,77 @@ async function seed(db: DB): Promise<{ userIds: string[]; orderIds: string[] }> 
   await writeTransaction(db, async (trx) => {
     await trx
       .insertInto("users")
-      .values(userIds.map((id) => ({ id, email: `${id}@example.test`, password_hash: "x", time_zone: "Europe/Paris", created_at: at, updated_at: at })))
+      .values(
+        userIds.map((id) => ({ id, email: `${id}@example.test`, password_hash: "x", time_zone: "Europe/Paris", created_at: at, updated_at: at })),
+      )
       .execute();
     for (let start = 0; start < ORDERS; start += 200) {
-      const orders: Insertable<OrdersTable>[] = [], numbers: Insertable<TrackingNumbersTable>[] = [], events: Insertable<TrackingEventsTable>[] = [], reports: Insertable<ReportsTable>[] = [];
+      const orders: Insertable<OrdersTable>[] = [],
+        numbers: Insertable<TrackingNumbersTable>[] = [],
+        events: Insertable<TrackingEventsTable>[] = [],
+        reports: Insertable<ReportsTable>[] = [];
       for (let i = start; i < start + 200; i++) {
         const id = randomUUID();
         orderIds.push(id);
-        orders.push({ id, user_id: userIds[i % USERS], platform: "aliexpress", order_number: `81${i}`, ordered_at: at, amount_value: "12.34", currency: "EUR", created_at: at, updated_at: at });
+        orders.push({
+          id,
+          user_id: userIds[i % USERS],
+          platform: "aliexpress",
+          order_number: `81${i}`,
+          ordered_at: at,
+          amount_value: "12.34",
+          currency: "EUR",
+          created_at: at,
+          updated_at: at,
+        });
         const legs = [`LP${String(i).padStart(14, "0")}`, `3SAB${String(i).padStart(11, "0")}`];
         const numberIds = legs.map(() => randomUUID());
         legs.forEach((number, leg) => numbers.push({ id: numberIds[leg], order_id: id, number, carrier: null, leg, source: "user", created_at: at }));
         for (let e = 0; e < EVENTS_PER_ORDER; e++) {
           events.push({
-            id: randomUUID(), order_id: id, tracking_number_id: numberIds[e < 6 ? 0 : 1], occurred_at: `2026-03-${String(2 + e).padStart(2, "0")}T08:00:00.000Z`,
-            location: "Guangzhou", text: `Event ${e} of order ${i}`, carrier: null, source: "provider", milestone: MILESTONES[e], confidence: 0.9,
-            dedupe_key: randomUUID(), raw: null, created_at: at,
+            id: randomUUID(),
+            order_id: id,
+            tracking_number_id: numberIds[e < 6 ? 0 : 1],
+            occurred_at: `2026-03-${String(2 + e).padStart(2, "0")}T08:00:00.000Z`,
+            location: "Guangzhou",
+            text: `Event ${e} of order ${i}`,
+            carrier: null,
+            source: "provider",
+            milestone: MILESTONES[e],
+            confidence: 0.9,
+            dedupe_key: randomUUID(),
+            raw: null,
+            created_at: at,
           });
         }
-        reports.push({ id: randomUUID(), order_id: id, kind: "not_received", at: "2026-04-20T10:00:00.000Z", note: null, reference: null, data: null, created_at: at });
-        reports.push({ id: randomUUID(), order_id: id, kind: "checklist_step", at: "2026-04-20T11:00:00.000Z", note: null, reference: null, data: '{"step":"photos"}', created_at: at });
+        reports.push({
+          id: randomUUID(),
+          order_id: id,
+          kind: "not_received",
+          at: "2026-04-20T10:00:00.000Z",
+          note: null,
+          reference: null,
+          data: null,
+          created_at: at,
+        });
+        reports.push({
+          id: randomUUID(),
+          order_id: id,
+          kind: "checklist_step",
+          at: "2026-04-20T11:00:00.000Z",
+          note: null,
+          reference: null,
+          data: '{"step":"photos"}',
+          created_at: at,
+        });
       }
       await trx.insertInto("orders").values(orders).execute();
       await trx.insertInto("tracking_numbers").values(numbers).execute();
-      for (let k = 0; k < events.length; k += 500) await trx.insertInto("tracking_events").values(events.slice(k, k + 500)).execute();
+      for (let k = 0; k < events.length; k += 500)
+        await trx
+          .insertInto("tracking_events")
+          .values(events.slice(k, k + 500))
+          .execute();
       await trx.insertInto("reports").values(reports).execute();
     }
   });
@@ -70,7 +126,9 @@ export async function run(): Promise<void> {
 
     for (const limit of [500, 1000, 2500]) {
       start = process.hrtime.bigint();
-      let loaded = 0, pages = 0, events = 0;
+      let loaded = 0,
+        pages = 0,
+        events = 0;
       let afterId: string | null = null;
       do {
         const page = await loadOrderFactsPage(db, { afterId, limit });
@@ -80,7 +138,9 @@ export async function run(): Promise<void> {
         pages++;
       } while (afterId !== null);
       const took = ms(start);
-      console.log(`all facts, pages of ${limit}: ${loaded} orders / ${events} events in ${took.toFixed(0)} ms (${pages} pages, ${pages * 5} queries, ${((loaded / took) * 1000).toFixed(0)} orders/s)`);
+      console.log(
+        `all facts, pages of ${limit}: ${loaded} orders / ${events} events in ${took.toFixed(0)} ms (${pages} pages, ${pages * 5} queries, ${((loaded / took) * 1000).toFixed(0)} orders/s)`,
+      );
     }
 
     start = process.hrtime.bigint();
@@ -96,7 +156,9 @@ export async function run(): Promise<void> {
     const commits = 200;
     start = process.hrtime.bigint();
     for (let i = 0; i < commits; i++) {
-      await writeTransaction(db, (trx) => addTrackingEvents(trx, userIds[0], orderIds[0], [{ at: null, text: `bench event ${i}`, source: "manual", milestone: "unknown" }]));
+      await writeTransaction(db, (trx) =>
+        addTrackingEvents(trx, userIds[0], orderIds[0], [{ at: null, text: `bench event ${i}`, source: "manual", milestone: "unknown" }]),
+      );
     }
     const perCommit = ms(start) / commits;
     console.log(`durable commits (synchronous=FULL, WAL): ${perCommit.toFixed(2)} ms each, ${(1000 / perCommit).toFixed(0)} per second`);

@@ -13,7 +13,13 @@ import { renderPacket } from "../../templates/packet/render-packet.server.ts";
 import { prepareImages, type EvidenceImage } from "../../templates/packet/prepare-images.server.ts";
 import { twelveMegapixelPhoto } from "../factories/evidence-files.ts";
 
-const PHRASES = ["快件已到达【广州国际处理中心】", "离开【深圳转运中心】，下一站【香港】", "Departure from outward office of exchange", "航班已起飞 Flight departed", "清关中 Customs clearance in progress"];
+const PHRASES = [
+  "快件已到达【广州国际处理中心】",
+  "离开【深圳转运中心】，下一站【香港】",
+  "Departure from outward office of exchange",
+  "航班已起飞 Flight departed",
+  "清关中 Customs clearance in progress",
+];
 
 export async function run(): Promise<void> {
   const start = Date.UTC(2026, 2, 2, 9);
@@ -39,7 +45,8 @@ export async function run(): Promise<void> {
   const assessment = assessOrder(facts, new Date(now!));
 
   const images: EvidenceImage[] = [];
-  for (let i = 0; i < 4; i++) images.push({ fileName: `photo-${i + 1}.jpg`, uploadedAt: "2026-04-19T12:00:00Z", bytes: new Uint8Array(await twelveMegapixelPhoto(i)) });
+  for (let i = 0; i < 4; i++)
+    images.push({ fileName: `photo-${i + 1}.jpg`, uploadedAt: "2026-04-19T12:00:00Z", bytes: new Uint8Array(await twelveMegapixelPhoto(i)) });
   const inputMb = images.reduce((s, i) => s + i.bytes.byteLength, 0) / 1024 / 1024;
 
   // CPU time (all threads of this process: sharp's, the worker's) next to wall time, because on a

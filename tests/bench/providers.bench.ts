@@ -21,9 +21,20 @@ async function pass(orders: number, perSecond: number): Promise<{ ms: number; ev
     const now = new Date();
     for (let i = 0; i < orders; i++) {
       const number = `LP${String(i).padStart(14, "0")}`;
-      const order = await createOrder(t.db, "bench", orderFields({ ordered_at: new Date(now.getTime() - 12 * DAY).toISOString(), protection_ends_at: new Date(now.getTime() + 40 * DAY).toISOString() }));
+      const order = await createOrder(
+        t.db,
+        "bench",
+        orderFields({
+          ordered_at: new Date(now.getTime() - 12 * DAY).toISOString(),
+          protection_ends_at: new Date(now.getTime() + 40 * DAY).toISOString(),
+        }),
+      );
       await addTrackingNumbers(t.db, "bench", order.id, [{ number, source: "user" }], now);
-      const events: FakeEvent[] = Array.from({ length: 10 }, (_, k) => ({ at: new Date(now.getTime() - (k + 1) * 6 * 3600_000).toISOString(), text: k === 0 ? "Arrived at the destination country's sorting centre" : `Parcel scanned at sorting hub ${k}`, code: "InTransit" }));
+      const events: FakeEvent[] = Array.from({ length: 10 }, (_, k) => ({
+        at: new Date(now.getTime() - (k + 1) * 6 * 3600_000).toISOString(),
+        text: k === 0 ? "Arrived at the destination country's sorting centre" : `Parcel scanned at sorting hub ${k}`,
+        code: "InTransit",
+      }));
       fake.events.set(number, events);
     }
     const base = providerSetup({ SEVENTEENTRACK_API_KEY: `bench-${perSecond}-${orders}`, SEVENTEENTRACK_API_URL: fake.url });
@@ -40,7 +51,9 @@ async function pass(orders: number, perSecond: number): Promise<{ ms: number; ev
 export async function run(): Promise<void> {
   for (const orders of [100, 400]) {
     const { ms, events, requests } = await pass(orders, 100_000);
-    console.log(`refresh pass, ${orders} orders × 10 events, no pacing: ${ms.toFixed(0)} ms (${(ms / orders).toFixed(2)} ms/order, ${Math.round((events / ms) * 1000)} events/s, ${requests} HTTP requests)`);
+    console.log(
+      `refresh pass, ${orders} orders × 10 events, no pacing: ${ms.toFixed(0)} ms (${(ms / orders).toFixed(2)} ms/order, ${Math.round((events / ms) * 1000)} events/s, ${requests} HTTP requests)`,
+    );
   }
   const paced = await pass(200, 3);
   console.log(`refresh pass, 200 orders at 17TRACK's 3 requests/s: ${paced.ms.toFixed(0)} ms for ${paced.requests} requests`);

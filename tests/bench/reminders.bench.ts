@@ -19,14 +19,16 @@ async function startSmtpSink() {
   const url = await new Promise<string>((res) => child.once("message", (m: { url: string }) => res(m.url)));
   return {
     url,
-    received: () => new Promise<{ ids: string[]; cpuMs: number }>((res) => {
-      child.once("message", (m: { ids: string[]; cpuMs: number }) => res(m));
-      child.send("ids");
-    }),
-    close: () => new Promise<void>((res) => {
-      child.once("exit", () => res());
-      child.send("stop");
-    }),
+    received: () =>
+      new Promise<{ ids: string[]; cpuMs: number }>((res) => {
+        child.once("message", (m: { ids: string[]; cpuMs: number }) => res(m));
+        child.send("ids");
+      }),
+    close: () =>
+      new Promise<void>((res) => {
+        child.once("exit", () => res());
+        child.send("stop");
+      }),
   };
 }
 
@@ -81,7 +83,12 @@ async function benchSweep(): Promise<void> {
     });
     console.log(`reminders: seeded ${ORDERS} orders, ${ORDERS * PER_ORDER} due e-mail reminders in ${seconds(performance.now() - seedStart)}`);
 
-    const config = { ...loadSweepConfig({ SMTP_URL: mailbox.url, APP_URL: "https://claimtrail.test" }), batchSize: 2000, concurrency: 256, smtpConnections: SMTP_CONNECTIONS };
+    const config = {
+      ...loadSweepConfig({ SMTP_URL: mailbox.url, APP_URL: "https://claimtrail.test" }),
+      batchSize: 2000,
+      concurrency: 256,
+      smtpConnections: SMTP_CONNECTIONS,
+    };
     const { result: stats, wallMs: elapsed, cpuMs, load } = await measured(() => runSweep(t.db, { config }));
     const { ids: received, cpuMs: serverCpuMs } = await mailbox.received();
     const unique = new Set(received).size;
@@ -97,7 +104,12 @@ async function benchSweep(): Promise<void> {
 
 async function benchPlanning(): Promise<void> {
   const now = new Date("2026-03-01T08:00:00Z");
-  const preferences = { ...DEFAULT_REMINDER_PREFERENCES, channels: ["app", "email", "webhook"] as ("app" | "email" | "webhook")[], timeZone: "Europe/Paris", quietHours: { start: "22:00", end: "07:00" } };
+  const preferences = {
+    ...DEFAULT_REMINDER_PREFERENCES,
+    channels: ["app", "email", "webhook"] as ("app" | "email" | "webhook")[],
+    timeZone: "Europe/Paris",
+    quietHours: { start: "22:00", end: "07:00" },
+  };
   const inputs = Array.from({ length: ORDERS }, (_, i) => ({
     orderId: `order-${i}`,
     deadlines: exampleDeadlines(i),
@@ -106,7 +118,12 @@ async function benchPlanning(): Promise<void> {
     preferences,
     now,
   }));
-  const { result: planned, wallMs, cpuMs, load } = await measured(async () => {
+  const {
+    result: planned,
+    wallMs,
+    cpuMs,
+    load,
+  } = await measured(async () => {
     let count = 0;
     for (const input of inputs) count += planReminders(input).length;
     return count;
@@ -135,7 +152,9 @@ async function benchPlanning(): Promise<void> {
       });
     }
     const storeElapsed = performance.now() - storeStart;
-    console.log(`reminders: re-plan and store ${STORED} orders (one transaction each) in ${seconds(storeElapsed)} — ${(storeElapsed / STORED).toFixed(2)} ms per order`);
+    console.log(
+      `reminders: re-plan and store ${STORED} orders (one transaction each) in ${seconds(storeElapsed)} — ${(storeElapsed / STORED).toFixed(2)} ms per order`,
+    );
   } finally {
     await t.close();
   }
@@ -145,4 +164,3 @@ export async function run(): Promise<void> {
   await benchPlanning();
   await benchSweep();
 }
-

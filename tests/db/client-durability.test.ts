@@ -36,7 +36,9 @@ describe("write transactions under contention and failure", () => {
     // Each transaction reads before it writes: the shape a deferred BEGIN turns into SQLITE_BUSY.
     const writes = Array.from({ length: 50 }, (_, i) =>
       writeTransaction(t.db, async (trx) => {
-        await addTrackingEvents(trx, "u1", order.id, [{ at: `2026-03-04T08:${String(i).padStart(2, "0")}:00Z`, text: "Accepted", source: "manual", milestone: "picked_up" }]);
+        await addTrackingEvents(trx, "u1", order.id, [
+          { at: `2026-03-04T08:${String(i).padStart(2, "0")}:00Z`, text: "Accepted", source: "manual", milestone: "picked_up" },
+        ]);
         await addReport(trx, "u1", order.id, { kind: "checklist_step", at: "2026-03-20T10:00:00Z", data: { step: `step-${i}` } });
       }),
     );
@@ -60,7 +62,14 @@ describe("write transactions under contention and failure", () => {
         // The second statement of every tenth attempt breaks a constraint in the database itself.
         await trx
           .insertInto("tracking_numbers")
-          .values({ id: `tn-${i}`, order_id: i % 10 === 9 ? "no-such-order" : order.id, number: `LP${1000 + i}`, leg: 0, source: "user", created_at: "2026-03-02T00:00:00.000Z" })
+          .values({
+            id: `tn-${i}`,
+            order_id: i % 10 === 9 ? "no-such-order" : order.id,
+            number: `LP${1000 + i}`,
+            leg: 0,
+            source: "user",
+            created_at: "2026-03-02T00:00:00.000Z",
+          })
           .execute();
         return i;
       }),

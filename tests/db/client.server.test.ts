@@ -70,16 +70,24 @@ describe("migrateToLatest", () => {
       ...migrations,
       "29990101000000_broken": {
         async up(db: Kysely<any>) {
-          await db.schema.createTable("half_done").addColumn("id", "text", (c) => c.primaryKey()).execute();
+          await db.schema
+            .createTable("half_done")
+            .addColumn("id", "text", (c) => c.primaryKey())
+            .execute();
           await db.schema.alterTable("no_such_table").addColumn("x", "text").execute();
         },
       },
     };
-    await expect(migrateToLatest(t.db, new StaticMigrationProvider(broken))).rejects.toThrow(/database migration 29990101000000_broken failed: .*no_such_table/);
+    await expect(migrateToLatest(t.db, new StaticMigrationProvider(broken))).rejects.toThrow(
+      /database migration 29990101000000_broken failed: .*no_such_table/,
+    );
     const tables = await tableNames(t);
     expect(tables).not.toContain("half_done");
     expect(tables).toContain("orders");
-    const recorded = await t.db.selectFrom("kysely_migration" as never).select("name" as never).execute();
+    const recorded = await t.db
+      .selectFrom("kysely_migration" as never)
+      .select("name" as never)
+      .execute();
     expect(recorded.map((r: Record<string, unknown>) => r.name)).toEqual(Object.keys(migrations).sort());
 
     // Once fixed, the same migration applies cleanly.
@@ -87,7 +95,10 @@ describe("migrateToLatest", () => {
       ...migrations,
       "29990101000000_broken": {
         async up(db: Kysely<any>) {
-          await db.schema.createTable("half_done").addColumn("id", "text", (c) => c.primaryKey()).execute();
+          await db.schema
+            .createTable("half_done")
+            .addColumn("id", "text", (c) => c.primaryKey())
+            .execute();
         },
       },
     };

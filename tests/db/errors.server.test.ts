@@ -29,13 +29,20 @@ describe("describeDatabaseError", () => {
     holder.exec("rollback");
     holder.close();
     impatient.close();
-    expect(describeDatabaseError(error)).toEqual({ kind: "busy", message: "The database is busy; please try again in a moment.", status: 503, retryable: true });
+    expect(describeDatabaseError(error)).toEqual({
+      kind: "busy",
+      message: "The database is busy; please try again in a moment.",
+      status: 503,
+      retryable: true,
+    });
   });
 
   it("says the database is read-only when the file cannot be written", async () => {
     t = await createTestDatabase();
     const reader = new SQLite(t.file, { readonly: true });
-    const error = errorOf(() => reader.prepare("insert into users (id, email, password_hash, created_at, updated_at) values ('x', 'x', 'x', 'x', 'x')").run());
+    const error = errorOf(() =>
+      reader.prepare("insert into users (id, email, password_hash, created_at, updated_at) values ('x', 'x', 'x', 'x', 'x')").run(),
+    );
     reader.close();
     expect(describeDatabaseError(error)?.message).toBe("The database is read-only right now; nothing was saved.");
   });
@@ -55,7 +62,9 @@ describe("describeDatabaseError", () => {
 
   it("reads PostgreSQL's codes the same way, and looks inside wrapped errors", () => {
     expect(describeDatabaseError({ code: "53100" })?.message).toBe("The server's disk is full; nothing was saved.");
-    expect(describeDatabaseError(new Error("saving failed", { cause: Object.assign(new Error("x"), { code: "SQLITE_BUSY_SNAPSHOT" }) }))?.kind).toBe("busy");
+    expect(describeDatabaseError(new Error("saving failed", { cause: Object.assign(new Error("x"), { code: "SQLITE_BUSY_SNAPSHOT" }) }))?.kind).toBe(
+      "busy",
+    );
   });
 
   it("leaves anything that is not a database error alone", () => {

@@ -79,7 +79,7 @@ async function walkThrough(platform: "aliexpress" | "temu", item: string): Promi
   expect(await page.getByText("Deadlines of this case").count()).toBe(1);
   if (platform === "temu") {
     expect(await page.getByRole("heading", { name: /Wait up to 48 hours/ }).count()).toBe(1);
-    expect(await page.getByText("Temu's 48-hour wait after \"Delivered\" ends").count()).toBeGreaterThan(0);
+    expect(await page.getByText('Temu\'s 48-hour wait after "Delivered" ends').count()).toBeGreaterThan(0);
   } else {
     expect(await page.getByRole("heading", { name: /item not received/ }).count()).toBe(1);
     expect(await page.getByText("Last day to open an AliExpress dispute").count()).toBeGreaterThan(0);
@@ -91,7 +91,12 @@ async function walkThrough(platform: "aliexpress" | "temu", item: string): Promi
 
   // A photo for the safe-places step, through the evidence upload.
   const photo = join(dir, `mailbox-${platform}.png`);
-  writeFileSync(photo, await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3366aa" } }).png().toBuffer());
+  writeFileSync(
+    photo,
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3366aa" } })
+      .png()
+      .toBuffer(),
+  );
   const safe = await openStep(page, "check_safe_places");
   await safe.locator('input[type="file"]').setInputFiles(photo);
   await safe.getByRole("button", { name: "Upload" }).click();
@@ -109,7 +114,10 @@ async function walkThrough(platform: "aliexpress" | "temu", item: string): Promi
   await expect.poll(() => page.getByText("3 of 8 steps done, 1 skipped").count()).toBe(1);
   await app.screenshot(page, `checklist-${platform}-progress`);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "download the evidence packet (PDF)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "download the evidence packet (PDF)" }).click(),
+  ]);
   const pdf = join(dir, `packet-${platform}.pdf`);
   await download.saveAs(pdf);
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
@@ -134,7 +142,11 @@ describe("delivered but not received, in the browser", () => {
     const email = `e2e-checklist-nojs-${Date.now()}@example.com`;
     const withJs = await app.newSession();
     await signUpInBrowser(withJs.page, app.url, email, PASSWORD);
-    const orderId = await seedOrder(app.server.dbFile, email, { platform: "aliexpress", item: "Phone case", ordered_at: new Date(Date.now() - 20 * DAY).toISOString() });
+    const orderId = await seedOrder(app.server.dbFile, email, {
+      platform: "aliexpress",
+      item: "Phone case",
+      ordered_at: new Date(Date.now() - 20 * DAY).toISOString(),
+    });
     await withDb(app.server.dbFile, async (db) =>
       addTrackingEvents(db, await userIdOf(db, email), orderId, [
         { at: new Date(Date.now() - 2 * DAY).toISOString(), text: "Delivered", milestone: "delivered", source: "paste" },

@@ -69,7 +69,9 @@ describe("documents in a real browser", () => {
     const orderId = await seedOrder(app.server.dbFile, email, { item: "Phone stand" });
     await page.goto(`${app.url}/orders/${orderId}/documents`);
 
-    await page.getByLabel("Add photos, screenshots or PDFs").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text") });
+    await page
+      .getByLabel("Add photos, screenshots or PDFs")
+      .setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text") });
     await Promise.all([page.waitForURL(`${app.url}/orders/${orderId}/evidence`), page.getByRole("button", { name: "Upload" }).click()]);
     await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/notes\.jpg.*whatever its name says/);
     await app.screenshot(page, "evidence-refused-nojs");

@@ -19,7 +19,10 @@ function cainiaoPaste(): string {
   const text = readFileSync(join(ROOT, "tests/fixtures/pastes/aliexpress-cainiao-date-then-text.txt"), "utf8");
   const newest = Date.parse("2023-03-10T12:00:00Z");
   const shift = Math.round((Date.now() - 10 * DAY - newest) / DAY) * DAY;
-  return text.replace(/(\d{4}-\d{2}-\d{2})( \d{2}:\d{2}:\d{2})/g, (_m, d: string, t: string) => new Date(Date.parse(`${d}T12:00:00Z`) + shift).toISOString().slice(0, 10) + t);
+  return text.replace(
+    /(\d{4}-\d{2}-\d{2})( \d{2}:\d{2}:\d{2})/g,
+    (_m, d: string, t: string) => new Date(Date.parse(`${d}T12:00:00Z`) + shift).toISOString().slice(0, 10) + t,
+  );
 }
 
 let app: E2eApp;

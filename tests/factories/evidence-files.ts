@@ -16,7 +16,9 @@ export async function jpegWithGps(width = 320, height = 240): Promise<Buffer> {
 }
 
 export async function png(width = 40, height = 30, background = "#22aa44"): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toBuffer();
 }
 
 /** The first half of a real PNG: the header promises more than the file holds. */
@@ -29,7 +31,9 @@ export async function truncatedPng(): Promise<Buffer> {
 
 /** 8000×6000 pixels (48 MP) of one colour: ~140 KB on disk, ~144 MB once decoded. */
 export async function pixelBomb(): Promise<Buffer> {
-  return sharp({ create: { width: 8000, height: 6000, channels: 3, background: "#000000" } }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp({ create: { width: 8000, height: 6000, channels: 3, background: "#000000" } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** The start of an iPhone HEIC file (ISO BMFF `ftyp` box with the `heic` brand). */

@@ -25,7 +25,14 @@ export function seventeenTrackInfo(events: readonly FakeEvent[], status = "InTra
       providers: [
         {
           provider: { key: 3011, name: "China Post", alias: "China Post", country: "CN" },
-          events: events.map((e) => ({ time_utc: e.at, time_iso: e.at, description: e.text, location: e.location ?? null, stage: e.code ?? null, sub_status: null })),
+          events: events.map((e) => ({
+            time_utc: e.at,
+            time_iso: e.at,
+            description: e.text,
+            location: e.location ?? null,
+            stage: e.code ?? null,
+            sub_status: null,
+          })),
         },
       ],
     },
@@ -51,7 +58,9 @@ export async function startFake17Track() {
         code: 0,
         data: {
           accepted: known.map((number) => ({ number, carrier: 3011, track_info: seventeenTrackInfo(events.get(number) ?? []) })),
-          rejected: numbers.filter((n) => !registered.has(n)).map((number) => ({ number, error: { code: -18019902, message: "The tracking number is not registered." } })),
+          rejected: numbers
+            .filter((n) => !registered.has(n))
+            .map((number) => ({ number, error: { code: -18019902, message: "The tracking number is not registered." } })),
         },
       });
     }
@@ -77,7 +86,9 @@ export function afterShipTracking(number: string, events: readonly FakeEvent[], 
     tracking_number: number,
     slug: "china-post",
     tag: "InTransit",
-    checkpoints: [...events].reverse().map((e) => ({ checkpoint_time: e.at, message: e.text, location: e.location ?? null, tag: e.code ?? "InTransit", slug: "china-post" })),
+    checkpoints: [...events]
+      .reverse()
+      .map((e) => ({ checkpoint_time: e.at, message: e.text, location: e.location ?? null, tag: e.code ?? "InTransit", slug: "china-post" })),
     next_couriers: nextCourier ? [{ ...nextCourier, source: "carrier" }] : [],
   };
 }
@@ -88,18 +99,25 @@ export async function startFakeAfterShip() {
   const nextCouriers = new Map<string, { slug: string; tracking_number: string }>();
   let mode: FakeMode = "ok";
   const server = await startLocalServer((req, res) => {
-    if (mode === "rate_limited") return sendJson(res, 429, { meta: { code: 429, message: "Too many requests", type: "TooManyRequests" } }, { "retry-after": "120" });
+    if (mode === "rate_limited")
+      return sendJson(res, 429, { meta: { code: 429, message: "Too many requests", type: "TooManyRequests" } }, { "retry-after": "120" });
     if (mode === "server_error") return sendJson(res, 503, { meta: { code: 503 } });
     const url = new URL(req.url, "http://local");
     if (req.method === "POST" && url.pathname === "/trackings") {
       const number = (JSON.parse(req.body) as { tracking_number: string }).tracking_number;
       const exists = registered.has(number);
       registered.add(number);
-      return sendJson(res, exists ? 400 : 201, { meta: exists ? { code: 4003, message: "Tracking already exists." } : { code: 201 }, data: { tracking: afterShipTracking(number, []) } });
+      return sendJson(res, exists ? 400 : 201, {
+        meta: exists ? { code: 4003, message: "Tracking already exists." } : { code: 201 },
+        data: { tracking: afterShipTracking(number, []) },
+      });
     }
     if (req.method === "GET" && url.pathname === "/trackings") {
       const numbers = (url.searchParams.get("tracking_numbers") ?? "").split(",").filter((n) => registered.has(n));
-      return sendJson(res, 200, { meta: { code: 200 }, data: { trackings: numbers.map((n) => afterShipTracking(n, events.get(n) ?? [], nextCouriers.get(n))) } });
+      return sendJson(res, 200, {
+        meta: { code: 200 },
+        data: { trackings: numbers.map((n) => afterShipTracking(n, events.get(n) ?? [], nextCouriers.get(n))) },
+      });
     }
     sendJson(res, 404, { meta: { code: 404 } });
   });
@@ -125,6 +143,12 @@ export function signed17TrackPush(number: string, events: readonly FakeEvent[], 
 
 /** An AfterShip webhook as AfterShip sends it: `ts` in seconds and a base64 HMAC-SHA256 header. */
 export function signedAfterShipPush(number: string, events: readonly FakeEvent[], secret: string, sentAt: Date = new Date()) {
-  const body = JSON.stringify({ event: "tracking_update", event_id: `evt-${number}-${sentAt.getTime()}`, is_tracking_first_tag: false, ts: Math.floor(sentAt.getTime() / 1000), msg: afterShipTracking(number, events) });
+  const body = JSON.stringify({
+    event: "tracking_update",
+    event_id: `evt-${number}-${sentAt.getTime()}`,
+    is_tracking_first_tag: false,
+    ts: Math.floor(sentAt.getTime() / 1000),
+    msg: afterShipTracking(number, events),
+  });
   return { body, headers: { "content-type": "application/json", "aftership-hmac-sha256": afterShipSignature(body, secret) } };
 }

@@ -5,7 +5,19 @@ import { assessOrder } from "../../machines/assess.ts";
 import type { OrderFacts } from "../../machines/order-facts.ts";
 import { orderMachine } from "../../machines/order.machine.ts";
 import { orderEventsOf, orderMachineInput, replay } from "../../machines/replay.ts";
-import { ALERTS, CARD_NETWORKS, CASE_STATES, MILESTONES, ORDER_STATES, PAYMENT_METHODS, PLATFORMS, REPORT_KINDS, type Alert, type CaseState, type OrderState } from "../../machines/vocabulary.ts";
+import {
+  ALERTS,
+  CARD_NETWORKS,
+  CASE_STATES,
+  MILESTONES,
+  ORDER_STATES,
+  PAYMENT_METHODS,
+  PLATFORMS,
+  REPORT_KINDS,
+  type Alert,
+  type CaseState,
+  type OrderState,
+} from "../../machines/vocabulary.ts";
 
 const HOUR = 3_600_000;
 const BASE = Date.parse("2026-01-01T00:00:00Z");
@@ -30,7 +42,10 @@ const factsArb = fc
       { maxLength: 25 },
     ),
     reports: fc.array(
-      fc.record({ hour: fc.integer({ min: 0, max: 24 * 120 }), kind: fc.constantFrom(...REPORT_KINDS, "protection_extended" as const, "checklist_step" as const) }),
+      fc.record({
+        hour: fc.integer({ min: 0, max: 24 * 120 }),
+        kind: fc.constantFrom(...REPORT_KINDS, "protection_extended" as const, "checklist_step" as const),
+      }),
       { maxLength: 5 },
     ),
     paymentMethod: fc.option(fc.constantFrom(...PAYMENT_METHODS)),

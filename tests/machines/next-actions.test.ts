@@ -136,7 +136,10 @@ describe("next actions follow the buyer's progress (issue 13)", () => {
   // The web app records "I opened a dispute" either as the report or as the checklist's done step with its reference.
   it.each([
     ["the dispute_opened report", [report("not_received", 13), report("dispute_opened", 20, { reference: "D-123" })]],
-    ["the done 'open a case' checklist step", [report("not_received", 13), report("checklist_step", 20, { step: "open_marketplace_case", reference: "D-123" })]],
+    [
+      "the done 'open a case' checklist step",
+      [report("not_received", 13), report("checklist_step", 20, { step: "open_marketplace_case", reference: "D-123" })],
+    ],
   ])("after %s the actions are the seller's reply and the escalation dates, not 'open a dispute'", (_how, reports) => {
     const facts = { ...delivered, reports };
     const got = ids(facts, 21);
@@ -146,7 +149,11 @@ describe("next actions follow the buyer's progress (issue 13)", () => {
     expect(action(facts, 21, "seller-reply")?.title).toBe(
       "Answer the seller in the dispute: they should reply by 26 March (seller rules: 5 days), at the latest by 5 April (buyer help: 15 days)",
     );
-    expect(action(facts, 21, "escalate-dispute")).toEqual({ id: "escalate-dispute", urgency: "later", title: "You can escalate the dispute to AliExpress from 24 March if the seller offers no solution" });
+    expect(action(facts, 21, "escalate-dispute")).toEqual({
+      id: "escalate-dispute",
+      urgency: "later",
+      title: "You can escalate the dispute to AliExpress from 24 March if the seller offers no solution",
+    });
   });
 
   it("once the rulebook's 5 days pass without an answer, escalating is the step to do now", () => {
@@ -181,7 +188,9 @@ describe("next actions follow the buyer's progress (issue 13)", () => {
   it("done checklist steps are not asked again, and the checklist action counts what is left", () => {
     const done = (step: string, at: number) => report("checklist_step", at, { step });
     const facts = { ...delivered, reports: [report("not_received", 13), done("wait_grace", 13.2), done("check_safe_places", 13.3)] };
-    expect(action(facts, 14, "missing-parcel-checklist")?.title).toBe('Finish the missing-parcel checklist: 6 steps left, next "Ask your household and neighbours"');
+    expect(action(facts, 14, "missing-parcel-checklist")?.title).toBe(
+      'Finish the missing-parcel checklist: 6 steps left, next "Ask your household and neighbours"',
+    );
   });
 
   it("a step skipped with a reason is not 'to do'", () => {
@@ -195,10 +204,21 @@ describe("next actions follow the buyer's progress (issue 13)", () => {
   });
 
   it("with every step done or skipped, 'finish the checklist' is gone", () => {
-    const steps = ["wait_grace", "check_safe_places", "ask_household", "proof_of_delivery", "carrier_complaint", "do_not_confirm", "escalate_payment"];
+    const steps = [
+      "wait_grace",
+      "check_safe_places",
+      "ask_household",
+      "proof_of_delivery",
+      "carrier_complaint",
+      "do_not_confirm",
+      "escalate_payment",
+    ];
     const facts = {
       ...delivered,
-      reports: [report("not_received", 13), ...steps.map((step, i) => report("checklist_step", 13.1 + i / 100, { step, skipped: step === "escalate_payment" }))],
+      reports: [
+        report("not_received", 13),
+        ...steps.map((step, i) => report("checklist_step", 13.1 + i / 100, { step, skipped: step === "escalate_payment" })),
+      ],
     };
     // open_marketplace_case is the one left: the checklist asks for it by name.
     expect(action(facts, 14, "missing-parcel-checklist")?.title).toMatch(/1 step left, next "Open an AliExpress/);

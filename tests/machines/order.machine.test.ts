@@ -12,7 +12,12 @@ function send(snapshot: OrderSnapshot, ...events: OrderEvent[]): OrderSnapshot {
   return events.reduce((s, e) => transition(orderMachine, s, e)[0], snapshot);
 }
 
-const carrier = (milestone: Milestone, atDay: number | null, leg = 0): OrderEvent => ({ type: "carrier.event", milestone, at: atDay === null ? null : day(atDay), leg });
+const carrier = (milestone: Milestone, atDay: number | null, leg = 0): OrderEvent => ({
+  type: "carrier.event",
+  milestone,
+  at: atDay === null ? null : day(atDay),
+  leg,
+});
 
 describe("order machine: the parcel follows the latest milestone (contract §2)", () => {
   it("starts awaiting shipment without a tracking number and label_created with one", () => {
@@ -48,7 +53,11 @@ describe("order machine: the parcel follows the latest milestone (contract §2)"
   });
 
   it("a batch in any order lands where the newest event says", () => {
-    const events = [{ milestone: "customs_pending" as const, at: day(9), leg: 0 }, { milestone: "picked_up" as const, at: day(2), leg: 0 }, { milestone: "customs_held" as const, at: day(11), leg: 0 }];
+    const events = [
+      { milestone: "customs_pending" as const, at: day(9), leg: 0 },
+      { milestone: "picked_up" as const, at: day(2), leg: 0 },
+      { milestone: "customs_held" as const, at: day(11), leg: 0 },
+    ];
     const snapshot = send(start(), { type: "carrier.events", events });
     expect(stateOf(snapshot)).toBe("customs_held");
     // Pending then held is one customs stay, begun at the first customs event.
@@ -63,7 +72,13 @@ describe("order machine: the parcel follows the latest milestone (contract §2)"
   });
 
   it("order.updated never undoes a carrier milestone", () => {
-    const snapshot = send(start(), carrier("in_transit", 3), { type: "order.updated", platform: "aliexpress", orderedAt: day(0), hasTracking: false, shippedAt: null });
+    const snapshot = send(start(), carrier("in_transit", 3), {
+      type: "order.updated",
+      platform: "aliexpress",
+      orderedAt: day(0),
+      hasTracking: false,
+      shippedAt: null,
+    });
     expect(stateOf(snapshot)).toBe("in_transit");
   });
 
@@ -97,7 +112,11 @@ describe("order machine: the buyer's latest report decides the case (contract §
     const fresh = send(start(), { type: "report.checklist_step", at: day(20), step: "neighbours" });
     expect(caseOf(fresh)).toBe("checklist");
     expect(fresh.context.checklistSteps).toEqual(["neighbours"]);
-    const contacted = send(start(), { type: "report.contacted_seller", at: day(19) }, { type: "report.checklist_step", at: day(20), step: "neighbours" });
+    const contacted = send(
+      start(),
+      { type: "report.contacted_seller", at: day(19) },
+      { type: "report.checklist_step", at: day(20), step: "neighbours" },
+    );
     expect(caseOf(contacted)).toBe("contacted_seller");
     expect(contacted.context.checklistSteps).toEqual(["neighbours"]);
   });
@@ -121,8 +140,18 @@ describe("order machine: checklist steps and the dispute they open (issue 13)", 
   it.each([
     { rule: "a done step is done", events: [step("ask_household", 13)], done: ["ask_household"], skipped: [] },
     { rule: "a skipped step is skipped, not done", events: [step("ask_household", 13, true)], done: [], skipped: ["ask_household"] },
-    { rule: "a later 'done' replaces an earlier 'skipped'", events: [step("ask_household", 13, true), step("ask_household", 14)], done: ["ask_household"], skipped: [] },
-    { rule: "an older report arriving late changes nothing", events: [step("ask_household", 14), step("ask_household", 13, true)], done: ["ask_household"], skipped: [] },
+    {
+      rule: "a later 'done' replaces an earlier 'skipped'",
+      events: [step("ask_household", 13, true), step("ask_household", 14)],
+      done: ["ask_household"],
+      skipped: [],
+    },
+    {
+      rule: "an older report arriving late changes nothing",
+      events: [step("ask_household", 14), step("ask_household", 13, true)],
+      done: ["ask_household"],
+      skipped: [],
+    },
   ])("$rule", ({ events, done, skipped }) => {
     const snapshot = send(start(), carrier("delivered", 12), reportAt("not_received", 12.5), ...events);
     expect(snapshot.context.checklistSteps).toEqual(done);

@@ -112,10 +112,7 @@ describe("reminders ahead of a deadline", () => {
       deadlines: [deadline("d", "2026-05-20T12:00:00Z")],
       prefs: { leadDays: [14, 2], sendTime: "18:30", timeZone: "Europe/London" },
     });
-    expect(reminders.filter((r) => r.kind === "ahead").map((r) => r.dueAt)).toEqual([
-      "2026-05-06T17:30:00.000Z",
-      "2026-05-18T17:30:00.000Z",
-    ]);
+    expect(reminders.filter((r) => r.kind === "ahead").map((r) => r.dueAt)).toEqual(["2026-05-06T17:30:00.000Z", "2026-05-18T17:30:00.000Z"]);
   });
 
   it("drops a same-day reminder that would come after the deadline", () => {
@@ -176,11 +173,20 @@ describe("re-planning", () => {
   it("gives the same keys for the same facts (idempotent)", () => {
     const input = { deadlines: [deadline("a", "2026-04-01T10:00:00Z"), deadline("b", "2026-05-01T10:00:00Z")], alerts: ["no_update" as const] };
     const first = plan({ ...input, prefs: { channels: [...prefs.channels] } });
-    const second = plan({ ...input, prefs: { channels: [...prefs.channels] }, openAlerts: { no_update: first.find((r) => r.kind === "alert")!.dueAt } });
+    const second = plan({
+      ...input,
+      prefs: { channels: [...prefs.channels] },
+      openAlerts: { no_update: first.find((r) => r.kind === "alert")!.dueAt },
+    });
     expect(second).toEqual(first);
     expect(new Set(first.map((r) => r.key)).size).toBe(first.length);
     // one row per channel
-    expect(first.filter((r) => r.subject === "a" && r.kind === "passed").map((r) => r.channel).sort()).toEqual(["app", "email", "webhook"]);
+    expect(
+      first
+        .filter((r) => r.subject === "a" && r.kind === "passed")
+        .map((r) => r.channel)
+        .sort(),
+    ).toEqual(["app", "email", "webhook"]);
   });
 
   it("moves the reminders when the deadline moves (none of the old keys survive)", () => {
@@ -214,7 +220,15 @@ describe("quiet hours", () => {
 
 describe("local calendar maths agrees with @date-fns/tz's TZDate", () => {
   it("for any instant, zone, lead and daytime send time", () => {
-    const zones = ["Europe/Paris", "America/New_York", "Australia/Sydney", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo"];
+    const zones = [
+      "Europe/Paris",
+      "America/New_York",
+      "Australia/Sydney",
+      "Asia/Kathmandu",
+      "Australia/Lord_Howe",
+      "Pacific/Chatham",
+      "America/Sao_Paulo",
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: Date.parse("2024-01-01T00:00:00Z"), max: Date.parse("2028-12-31T00:00:00Z") }),
@@ -237,7 +251,9 @@ describe("local calendar maths agrees with @date-fns/tz's TZDate", () => {
 describe("keys", () => {
   it("are the order, subject, kind, due and channel, as reminderKey builds them", () => {
     const [ahead] = plan({ deadlines: [deadline("protection_ends", "2026-04-10T12:00:00Z")] });
-    expect(ahead!.key).toBe(reminderKey({ orderId: "order-1", subject: "protection_ends", kind: "ahead", leadDays: 7, dueAt: ahead!.dueAt, channel: "email" }));
+    expect(ahead!.key).toBe(
+      reminderKey({ orderId: "order-1", subject: "protection_ends", kind: "ahead", leadDays: 7, dueAt: ahead!.dueAt, channel: "email" }),
+    );
     expect(ahead!.key).toBe("order-1:protection_ends:ahead-7d:2026-04-03T09:00:00.000Z:email");
   });
 });

@@ -8,7 +8,10 @@ import { carrierEvent, day, journey, nowAt, orderFacts, report } from "../factor
 const facts = orderFacts({
   trackingNumbers: ["LP00123456789012", "9400111899223100000000"],
   events: [
-    ...journey(["info_received", "picked_up", "departed_origin", "arrived_destination", "customs_pending", "customs_cleared"]).map((e) => ({ ...e, trackingNumber: "LP00123456789012" })),
+    ...journey(["info_received", "picked_up", "departed_origin", "arrived_destination", "customs_pending", "customs_cleared"]).map((e) => ({
+      ...e,
+      trackingNumber: "LP00123456789012",
+    })),
     carrierEvent("at_delivery_office", 15, { trackingNumber: "9400111899223100000000" }),
   ],
   reports: [report("not_received", 30), report("checklist_step", 31, { step: "neighbours" })],
@@ -21,7 +24,11 @@ describe("replay: the state is a pure function of the facts and now", () => {
   });
 
   it("ignores duplicates, even with a different text spacing or case", () => {
-    const doubled = { ...facts, events: [...facts.events, { ...facts.events[2], text: `  ${facts.events[2].text.toUpperCase()} ` }, ...facts.events], reports: [...facts.reports!, ...facts.reports!] };
+    const doubled = {
+      ...facts,
+      events: [...facts.events, { ...facts.events[2], text: `  ${facts.events[2].text.toUpperCase()} ` }, ...facts.events],
+      reports: [...facts.reports!, ...facts.reports!],
+    };
     expect(assessOrder(doubled, nowAt(32))).toEqual(assessOrder(facts, nowAt(32)));
     expect(replay(doubled, nowAt(32)).context.eventCount).toBe(facts.events.length);
   });
@@ -34,7 +41,10 @@ describe("replay: the state is a pure function of the facts and now", () => {
   });
 
   it("events whose milestone is unknown or missing change nothing", () => {
-    const noisy = { ...facts, events: [...facts.events, carrierEvent("unknown", 20, { text: "Shenzhen hub scan" }), { at: day(21), text: "unclassified" }] };
+    const noisy = {
+      ...facts,
+      events: [...facts.events, carrierEvent("unknown", 20, { text: "Shenzhen hub scan" }), { at: day(21), text: "unclassified" }],
+    };
     expect(assessOrder(noisy, nowAt(32))).toEqual(assessOrder(facts, nowAt(32)));
   });
 
@@ -54,7 +64,13 @@ describe("replay steps the machine exactly as XState's pure transition API does"
   it.each([
     ["a two-leg journey with reports", facts],
     ["no tracking number yet", orderFacts({ trackingNumbers: [] })],
-    ["a protection extension and a dispute", orderFacts({ events: [carrierEvent("in_transit", 3)], reports: [report("protection_extended", 20, { protectionEndsAt: day(70) }), report("dispute_opened", 40)] })],
+    [
+      "a protection extension and a dispute",
+      orderFacts({
+        events: [carrierEvent("in_transit", 3)],
+        reports: [report("protection_extended", 20, { protectionEndsAt: day(70) }), report("dispute_opened", 40)],
+      }),
+    ],
   ])("%s", (_label, order) => {
     const now = nowAt(45);
     let [expected] = initialTransition(orderMachine, orderMachineInput(order, now));
@@ -84,7 +100,11 @@ describe("persist → restore", () => {
     { label: "a newer, unknown version", stored: { ...persisted, version: ORDER_MACHINE_VERSION + 41 }, outcome: "rebuilt_other_version" },
     { label: "another machine's snapshot", stored: { ...persisted, machineId: "reminder" }, outcome: "rebuilt_other_machine" },
     { label: "a snapshot of other facts", stored: persistSnapshot(replay(orderFacts(), now), orderFacts()), outcome: "rebuilt_stale_facts" },
-    { label: "a state name that does not exist", stored: { ...persisted, value: { parcel: "teleported", case: "none" } }, outcome: "rebuilt_unreadable" },
+    {
+      label: "a state name that does not exist",
+      stored: { ...persisted, value: { parcel: "teleported", case: "none" } },
+      outcome: "rebuilt_unreadable",
+    },
     { label: "a context missing fields", stored: { ...persisted, context: { platform: "aliexpress" } }, outcome: "rebuilt_unreadable" },
     { label: "truncated JSON text", stored: JSON.stringify(persisted).slice(0, 40), outcome: "rebuilt_unreadable" },
     { label: "null", stored: null, outcome: "rebuilt_unreadable" },

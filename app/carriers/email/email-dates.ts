@@ -87,7 +87,11 @@ export function findEmailDates(text: string, sentAt: string | null, timeZone: st
     } else if (f.end) {
       endDay = calendarDay(f.end.date, order, f.end.date.year ?? startDay.year);
       // "Dec 28 - Jan 04": the end is in the next year.
-      if (endDay && f.end.date.year === null && Date.UTC(endDay.year, endDay.month - 1, endDay.day) < Date.UTC(startDay.year, startDay.month - 1, startDay.day)) {
+      if (
+        endDay &&
+        f.end.date.year === null &&
+        Date.UTC(endDay.year, endDay.month - 1, endDay.day) < Date.UTC(startDay.year, startDay.month - 1, startDay.day)
+      ) {
         endDay = { ...endDay, year: endDay.year + 1 };
       }
     }

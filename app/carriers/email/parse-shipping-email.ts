@@ -92,7 +92,7 @@ async function readMessage(source: string | Uint8Array, warnings: string[]): Pro
   const mail = await simpleParser(isBytes ? Buffer.from(source) : source, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   const sender = mail.from?.value[0];
   const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString().replace(/\.\d{3}Z$/, "Z") : null;
-  let text = typeof mail.html === "string" && mail.html.trim() !== "" ? htmlText(mail.html) : mail.text ?? "";
+  let text = typeof mail.html === "string" && mail.html.trim() !== "" ? htmlText(mail.html) : (mail.text ?? "");
   if (text.trim() === "" && mail.text) text = mail.text;
   if (text.trim() === "") warnings.push("the e-mail has no readable text body");
   return { from: sender?.address?.toLowerCase() ?? null, fromName: sender?.name || null, subject: mail.subject ?? null, sentAt: date, text };
@@ -132,7 +132,9 @@ export async function parseShippingEmail(source: string | Uint8Array, options: P
   if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}"; give an IANA name such as Europe/Paris`);
   const size = typeof source === "string" ? source.length : source.byteLength;
   if (size > MAX_EMAIL_BYTES) {
-    throw new RangeError(`the e-mail is ${(size / 1048576).toFixed(1)} MB; shipping notifications are far smaller — upload the .eml of the notification itself`);
+    throw new RangeError(
+      `the e-mail is ${(size / 1048576).toFixed(1)} MB; shipping notifications are far smaller — upload the .eml of the notification itself`,
+    );
   }
   const warnings: string[] = [];
   const message = await readMessage(source, warnings);

@@ -45,9 +45,8 @@ interface CleanContext {
 function cleanContext(context: DetectContext | undefined): CleanContext {
   if (!context || typeof context !== "object") return {};
   const platform = (PLATFORMS as readonly string[]).includes(context.platform as string) ? context.platform : undefined;
-  const origin = typeof context.originCountry === "string" && /^[A-Za-z]{2}$/.test(context.originCountry)
-    ? context.originCountry.toUpperCase()
-    : undefined;
+  const origin =
+    typeof context.originCountry === "string" && /^[A-Za-z]{2}$/.test(context.originCountry) ? context.originCountry.toUpperCase() : undefined;
   return { platform, origin };
 }
 
@@ -134,9 +133,7 @@ function rank(matches: FormatMatch[]): FormatMatch[] {
 /** The contract's keys, in the contract's order (country before candidates), and nothing else. */
 function toDetection(details: DetectionDetails): Detection {
   const { input, normalized, carrier, valid, country, candidates } = details;
-  return country === undefined
-    ? { input, normalized, carrier, valid, candidates }
-    : { input, normalized, carrier, valid, country, candidates };
+  return country === undefined ? { input, normalized, carrier, valid, candidates } : { input, normalized, carrier, valid, country, candidates };
 }
 
 function matchText(text: string, context: CleanContext): FormatMatch[] {

@@ -134,7 +134,7 @@ export function lengthRange(body: string): [number, number] | null {
         if (escaped === undefined || !/[dDwWsS.\-\\/[\](){}|?*+^$]/.test(escaped)) return null;
         pos += 2;
         atom = [1, 1];
-      } else if (char === "." ) {
+      } else if (char === ".") {
         pos += 1;
         atom = [1, 1];
       } else if (/[A-Za-z0-9 _-]/.test(char)) {

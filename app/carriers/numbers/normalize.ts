@@ -8,12 +8,23 @@ export const MAX_NUMBER_LENGTH = 48;
 
 function isSeparator(code: number): boolean {
   return (
-    code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c ||
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x0b ||
+    code === 0x0c ||
     code === 0x2d || // -
-    code === 0xa0 || code === 0x3000 || code === 0xfeff ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
     (code >= 0x2000 && code <= 0x200d) || // en quad … zero-width joiner
     (code >= 0x2010 && code <= 0x2015) || // hyphen … horizontal bar
-    code === 0x2212 || code === 0xfe63 || code === 0xff0d || code === 0x202f || code === 0x2060
+    code === 0x2212 ||
+    code === 0xfe63 ||
+    code === 0xff0d ||
+    code === 0x202f ||
+    code === 0x2060
   );
 }
 

@@ -92,8 +92,7 @@ const TIME_BEFORE = /(?<!\d)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s{0,2}([ap])\.?
 // A time on its own line (the date was on the line before).
 const TIME_ONLY =
   /^\s{0,8}(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\.\d{1,6})?(?:\s{0,2}([ap])\.?\s?m\.?(?![\p{L}]))?(?:\s{0,2}(?:uhr|hrs?|godz\.?|ч\.)(?![\p{L}]))?/iu;
-const ZONE_AFTER =
-  /\s{0,2}\(?(?:(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{2})|([A-Za-z]{1,5})(?![\p{L}]))\)?/uy;
+const ZONE_AFTER = /\s{0,2}\(?(?:(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{2})|([A-Za-z]{1,5})(?![\p{L}]))\)?/uy;
 
 function readTime(hourText: string, minuteText: string | undefined, secondText: string | undefined, half: string | undefined): TimeParts | null {
   let hour = Number(hourText);
@@ -220,9 +219,7 @@ export function scanDate(line: string, options: ScanOptions = {}): DateToken | n
 }
 
 /** A line holding only a time ("08:15", "8:15 pm"), as some apps print under the date line. */
-export function scanTimeOnly(
-  line: string,
-): { time: TimeParts; offsetMinutes: number | null; zoneName: string | null; end: number } | null {
+export function scanTimeOnly(line: string): { time: TimeParts; offsetMinutes: number | null; zoneName: string | null; end: number } | null {
   const m = TIME_ONLY.exec(line);
   if (!m) return null;
   const time = readTime(m[1], m[2], m[3], m[4]);

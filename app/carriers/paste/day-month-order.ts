@@ -24,7 +24,8 @@ export interface OrderDecision {
 }
 
 /** Zones whose pages write month first (United States and its territories, Canada in English, Philippines). */
-const MONTH_FIRST_ZONE = /^(?:America\/(?:New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Detroit|Boise|Indiana\/.*|Kentucky\/.*|North_Dakota\/.*|Puerto_Rico|Toronto|Vancouver|Edmonton|Winnipeg)|Pacific\/(?:Honolulu|Guam)|Asia\/Manila|US\/.*)$/;
+const MONTH_FIRST_ZONE =
+  /^(?:America\/(?:New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Detroit|Boise|Indiana\/.*|Kentucky\/.*|North_Dakota\/.*|Puerto_Rico|Toronto|Vancouver|Edmonton|Winnipeg)|Pacific\/(?:Honolulu|Guam)|Asia\/Manila|US\/.*)$/;
 
 export function evidenceOf(dates: readonly NumericDate[]): { dayFirst: number; monthFirst: number } {
   let dayFirst = 0;
@@ -53,11 +54,7 @@ export function sequenceScore(times: readonly number[]): { outOfStep: number; sp
  * Decides the order. `timesFor(order)` gives the paste's event times (in paste order) read with
  * that order, so the sequence test sees the unambiguous dates too.
  */
-export function decideDayMonthOrder(
-  dates: readonly NumericDate[],
-  timesFor: (order: DayMonthOrder) => number[],
-  timeZone: string,
-): OrderDecision {
+export function decideDayMonthOrder(dates: readonly NumericDate[], timesFor: (order: DayMonthOrder) => number[], timeZone: string): OrderDecision {
   const ambiguous = dates.filter((d) => d.a <= 12 && d.b <= 12 && d.a !== d.b);
   const { dayFirst, monthFirst } = evidenceOf(dates);
   if (dayFirst > 0 || monthFirst > 0) {

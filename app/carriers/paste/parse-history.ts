@@ -260,7 +260,12 @@ export function parseHistory(text: string, options: ParseHistoryOptions = {}): P
   const warnings = cleaned.warnings;
   const lines = cleaned.lines.map(spaceOutDates);
   // Tables copied from PDFs and some apps separate columns with runs of spaces instead of tabs.
-  const table = readTableRows(lines, warnings) ?? readTableRows(lines.map((l) => l.replace(/ {3,}/g, "\t")), warnings);
+  const table =
+    readTableRows(lines, warnings) ??
+    readTableRows(
+      lines.map((l) => l.replace(/ {3,}/g, "\t")),
+      warnings,
+    );
   const raws = table ?? readBlocks(lines, warnings);
   if (raws.length === 0) {
     warnings.push("no dated events found: a tracking history needs a date on or next to each event (e.g. 2026-03-04 08:15)");

@@ -18,7 +18,11 @@ export interface Tellable {
 }
 
 function wordsOf(text: string): Set<string> {
-  return new Set(normaliseEventText(text).split(" ").filter((word) => word.length > 1));
+  return new Set(
+    normaliseEventText(text)
+      .split(" ")
+      .filter((word) => word.length > 1),
+  );
 }
 
 /**

@@ -139,7 +139,8 @@ export function createAfterShipProvider(options: AfterShipOptions): TrackingProv
         const { body } = await request("GET", `trackings?tracking_numbers=${encodeURIComponent(batch.join(","))}`);
         const meta = metaOf(body);
         if (meta.code === TRACKING_MISSING) continue;
-        if (meta.code !== 200) throw new ProviderError("aftership", "rejected", `${NAME} refused the request: ${meta.message ?? `code ${meta.code}`}`);
+        if (meta.code !== 200)
+          throw new ProviderError("aftership", "rejected", `${NAME} refused the request: ${meta.message ?? `code ${meta.code}`}`);
         const list = z.object({ data: z.object({ trackings: z.array(TrackingSchema) }).passthrough() }).safeParse(body);
         if (!list.success) throw new ProviderError("aftership", "malformed", `${NAME} sent tracking data we do not recognise`);
         for (const t of list.data.data.trackings) {
@@ -156,7 +157,8 @@ export function createAfterShipProvider(options: AfterShipOptions): TrackingProv
       if (!secret) throw new ProviderError("aftership", "not_configured", `${NAME} webhook secret is not set (AFTERSHIP_WEBHOOK_SECRET)`);
       const sign = headers["aftership-hmac-sha256"];
       if (!sign) throw new ProviderError("aftership", "auth", `${NAME} webhook without a signature`);
-      if (!safeEqual(sign, afterShipSignature(rawBody, secret))) throw new ProviderError("aftership", "auth", `${NAME} webhook with a wrong signature`);
+      if (!safeEqual(sign, afterShipSignature(rawBody, secret)))
+        throw new ProviderError("aftership", "auth", `${NAME} webhook with a wrong signature`);
       let json: unknown;
       try {
         json = JSON.parse(rawBody);

@@ -61,7 +61,11 @@ export function createHttpClient(options: HttpClientOptions) {
     }
     const text = await response.text();
     if (response.status === 401 || response.status === 403) {
-      throw new ProviderError(options.provider, "auth", `${name} refused the API key (HTTP ${response.status}); check the key in the server's settings`);
+      throw new ProviderError(
+        options.provider,
+        "auth",
+        `${name} refused the API key (HTTP ${response.status}); check the key in the server's settings`,
+      );
     }
     if (response.status === 429) {
       const retryAt = retryAtFromHeaders(response.headers, now(), 60);

@@ -33,15 +33,7 @@ export interface ProviderTracking {
 }
 
 export type ProviderErrorKind =
-  | "not_configured"
-  | "auth"
-  | "not_found"
-  | "rate_limited"
-  | "quota"
-  | "malformed"
-  | "timeout"
-  | "unavailable"
-  | "rejected";
+  "not_configured" | "auth" | "not_found" | "rate_limited" | "quota" | "malformed" | "timeout" | "unavailable" | "rejected";
 
 /** A provider failure described for a person ("17TRACK quota reached; next try at 14:00"). */
 export class ProviderError extends Error {

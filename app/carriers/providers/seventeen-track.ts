@@ -152,7 +152,11 @@ export function createSeventeenTrackProvider(options: SeventeenTrackOptions): Tr
     async register(numbers) {
       const outcome: RegisterOutcome = { accepted: [], rejected: [] };
       for (const batch of chunk(numbers, BATCH)) {
-        const { body } = await request("POST", "register", batch.map((number) => ({ number })));
+        const { body } = await request(
+          "POST",
+          "register",
+          batch.map((number) => ({ number })),
+        );
         const envelope = checkEnvelope(body);
         for (const a of envelope.data?.accepted ?? []) outcome.accepted.push(a.number);
         for (const r of envelope.data?.rejected ?? []) {
@@ -169,7 +173,11 @@ export function createSeventeenTrackProvider(options: SeventeenTrackOptions): Tr
       const trackings: ProviderTracking[] = [];
       const notFound: string[] = [];
       for (const batch of chunk(numbers, BATCH)) {
-        const { body } = await request("POST", "gettrackinfo", batch.map((number) => ({ number })));
+        const { body } = await request(
+          "POST",
+          "gettrackinfo",
+          batch.map((number) => ({ number })),
+        );
         const envelope = checkEnvelope(body);
         for (const accepted of envelope.data?.accepted ?? []) {
           const item = AcceptedTrackSchema.safeParse(accepted);

@@ -27,7 +27,13 @@ function classified(facts: OrderFacts): OrderFacts {
   const reported = new Set((facts.reports ?? []).filter((r) => r.kind === "checklist_step").map((r) => r.step));
   const steps: BuyerReportFact[] = (facts.checklist ?? [])
     .filter((entry) => !reported.has(entry.step) && (entry.skipped || entry.doneAt))
-    .map((entry) => ({ at: entry.doneAt ?? facts.orderedAt, kind: "checklist_step", step: entry.step, skipped: entry.skipped === true, note: entry.reason ?? entry.note ?? null }));
+    .map((entry) => ({
+      at: entry.doneAt ?? facts.orderedAt,
+      kind: "checklist_step",
+      step: entry.step,
+      skipped: entry.skipped === true,
+      note: entry.reason ?? entry.note ?? null,
+    }));
   return {
     ...facts,
     events: facts.events.map((event) => (event.milestone ? event : { ...event, ...classifyEvent(event.text) })),

@@ -22,7 +22,7 @@ function parseArgs(args: string[]): { file: string | undefined; out: string; ima
       if (!out) throw new UsageError("--out needs a path, e.g. --out packet.pdf");
     } else if (arg.startsWith("--out=")) {
       out = arg.slice("--out=".length);
-    } else if (arg.startsWith("--") ) {
+    } else if (arg.startsWith("--")) {
       throw new UsageError(`unknown option "${arg}": usage is ${USAGE}`);
     } else if (file === undefined) {
       file = arg;

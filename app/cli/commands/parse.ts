@@ -3,9 +3,12 @@ import { parseHistory } from "../../carriers/paste/parse-history.ts";
 import { isValidTimeZone } from "../../carriers/paste/to-instant.ts";
 import { UsageError, writeJsonLine, type CliCommand } from "../io.ts";
 
-const TimeZoneSchema = z.string().min(1).refine(isValidTimeZone, (zone) => ({
-  message: `unknown time zone "${zone}"; give an IANA name such as Europe/Paris`,
-}));
+const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .refine(isValidTimeZone, (zone) => ({
+    message: `unknown time zone "${zone}"; give an IANA name such as Europe/Paris`,
+  }));
 
 /**
  * `parse`: a tracking history pasted on standard input → one JSON object,
@@ -32,9 +35,7 @@ export const parse: CliCommand = async (args, io) => {
   }
   const { events } = parseHistory(input, { timeZone });
   if (events.length === 0) {
-    throw new UsageError(
-      "no tracking events found: each event needs a date such as 2026-03-04 08:15, 04/03/2026 08:15 or Mar 4, 2026, 8:15 am",
-    );
+    throw new UsageError("no tracking events found: each event needs a date such as 2026-03-04 08:15, 04/03/2026 08:15 or Mar 4, 2026, 8:15 am");
   }
   writeJsonLine(io, { events: events.map(({ at, location, text, milestone }) => ({ at, location, text, milestone })) });
 };

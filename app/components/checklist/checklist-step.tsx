@@ -77,9 +77,7 @@ export function ChecklistStep({
       </p>
       <p className="muted">Source: {step.source}</p>
       {step.nearestDeadline ? (
-        <p className="step-deadline">
-          {`Nearest deadline: ${step.nearestDeadline.title} on ${step.nearestDeadline.when}`}
-        </p>
+        <p className="step-deadline">{`Nearest deadline: ${step.nearestDeadline.title} on ${step.nearestDeadline.when}`}</p>
       ) : null}
       {step.deadlines.length > 0 ? (
         <ul className="deadlines">
@@ -116,9 +114,16 @@ export function ChecklistStep({
           </button>
         </Form>
         <p className="muted">
-          {step.files.length > 0 ? `${step.files.length} file${step.files.length === 1 ? "" : "s"} attached: ${step.files.map((f) => f.name).join(", ")}.` : "No files attached yet."}
+          {step.files.length > 0
+            ? `${step.files.length} file${step.files.length === 1 ? "" : "s"} attached: ${step.files.map((f) => f.name).join(", ")}.`
+            : "No files attached yet."}
         </p>
-        <EvidenceUploadForm orderId={orderId} checklistStep={step.id} redirectTo={here} label={`Attach photos, screenshots or e-mails to step ${step.number}`} />
+        <EvidenceUploadForm
+          orderId={orderId}
+          checklistStep={step.id}
+          redirectTo={here}
+          label={`Attach photos, screenshots or e-mails to step ${step.number}`}
+        />
       </details>
     </li>
   );

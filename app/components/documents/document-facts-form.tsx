@@ -17,7 +17,15 @@ export interface DocumentFactsView {
  * The facts a document needs that only the buyer has, asked for before the downloads. Posts to
  * the documents page itself; works without JavaScript.
  */
-export function DocumentFactsForm({ facts, lastResult, saved }: { facts: DocumentFactsView; lastResult?: SubmissionResult<string[]>; saved: boolean }) {
+export function DocumentFactsForm({
+  facts,
+  lastResult,
+  saved,
+}: {
+  facts: DocumentFactsView;
+  lastResult?: SubmissionResult<string[]>;
+  saved: boolean;
+}) {
   const [form, fields] = useForm({
     id: "document-facts",
     lastResult,
@@ -31,8 +39,8 @@ export function DocumentFactsForm({ facts, lastResult, saved }: { facts: Documen
       <h2>Facts for your documents</h2>
       {facts.missingProfile.length > 0 ? (
         <p>
-          Your {facts.missingProfile.join(", ")} {facts.missingProfile.length === 1 ? "is" : "are"} not in your profile yet, so the documents
-          leave {facts.missingProfile.length === 1 ? "it" : "them"} out. <Link to="/account#profile">Add your details</Link>.
+          Your {facts.missingProfile.join(", ")} {facts.missingProfile.length === 1 ? "is" : "are"} not in your profile yet, so the documents leave{" "}
+          {facts.missingProfile.length === 1 ? "it" : "them"} out. <Link to="/account#profile">Add your details</Link>.
         </p>
       ) : null}
       <p className="muted">

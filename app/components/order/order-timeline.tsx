@@ -4,7 +4,11 @@ export function ProgressLine({ steps }: { steps: Array<{ label: string; reached:
   return (
     <ol className="progress-line" aria-label="Progress">
       {steps.map((s) => (
-        <li key={s.label} className={[s.reached ? "reached" : "", s.current ? "current" : ""].join(" ").trim() || undefined} aria-current={s.current ? "step" : undefined}>
+        <li
+          key={s.label}
+          className={[s.reached ? "reached" : "", s.current ? "current" : ""].join(" ").trim() || undefined}
+          aria-current={s.current ? "step" : undefined}
+        >
           {s.label}
           <span className="visually-hidden">{s.reached ? " (reached)" : " (not yet)"}</span>
         </li>
@@ -32,9 +36,7 @@ export function EventTimeline({ items }: { items: TimelineItem[] }) {
               {item.at ? <time dateTime={item.at}>{item.when}</time> : item.when}
               {item.location ? ` · ${item.location}` : ""}
             </p>
-            <p className="event-original">
-              {item.text}
-            </p>
+            <p className="event-original">{item.text}</p>
             {item.handover ? (
               <p className="handover-note">
                 <strong>Handed over:</strong> new tracking number <code>{item.handover.number}</code> ({item.handover.carrier})

@@ -81,7 +81,12 @@ export function FactsStep({
         <InputField label="Amount paid" meta={fields.amount} inputMode="decimal" hint="The total you paid, e.g. 12.34 or 12,34." />
         <InputField label="Currency" meta={fields.currency} hint="Three letters, e.g. EUR." />
       </div>
-      <SelectField label="Paid with" meta={fields.paymentMethod} options={PAYMENT} hint="Decides which extra protection you have (card chargeback, PayPal)." />
+      <SelectField
+        label="Paid with"
+        meta={fields.paymentMethod}
+        options={PAYMENT}
+        hint="Decides which extra protection you have (card chargeback, PayPal)."
+      />
       <SelectField label="Card brand (if you paid by card)" meta={fields.cardNetwork} options={NETWORKS} />
       {platform !== "temu" ? (
         <>
@@ -89,7 +94,11 @@ export function FactsStep({
             label="Buyer protection ends (as the order page shows it)"
             type="date"
             meta={fields.protectionEndsOn}
-            hint={"protectionEndsOn" in help ? help.protectionEndsOn : "If the marketplace shows when its protection ends, type that day; it wins over our estimate."}
+            hint={
+              "protectionEndsOn" in help
+                ? help.protectionEndsOn
+                : "If the marketplace shows when its protection ends, type that day; it wins over our estimate."
+            }
           />
           <InputField
             label="Promised delivery date"

@@ -58,7 +58,11 @@ export function HistoryStep({
       {events.length > 0 ? (
         <section aria-labelledby="events-heading" id="events" className="parsed-events">
           <h2 id="events-heading">Check the {events.length} events we read</h2>
-          {check ? <p className="notice" role="status">Check each event's meaning below, correct any that are wrong, then continue.</p> : null}
+          {check ? (
+            <p className="notice" role="status">
+              Check each event's meaning below, correct any that are wrong, then continue.
+            </p>
+          ) : null}
           {warnings.length > 0 ? (
             <ul className="muted warnings">
               {warnings.map((w) => (

@@ -7,7 +7,17 @@ import type { DraftData } from "~/orders/wizard/draft-data.ts";
 import { MarketplaceSchema } from "~/orders/wizard/step-schemas.ts";
 import { WizardButtons } from "./wizard-progress.tsx";
 
-export function MarketplaceStep({ draftId, data, lastResult, busy }: { draftId: string | null; data: DraftData; lastResult?: SubmissionResult<string[]>; busy: boolean }) {
+export function MarketplaceStep({
+  draftId,
+  data,
+  lastResult,
+  busy,
+}: {
+  draftId: string | null;
+  data: DraftData;
+  lastResult?: SubmissionResult<string[]>;
+  busy: boolean;
+}) {
   const [form, fields] = useForm({
     id: "wizard-marketplace",
     lastResult,

@@ -28,7 +28,13 @@ function NumberList({ numbers }: { numbers: Recognised[] }) {
               <legend>Carrier of {n.number}</legend>
               {n.candidates.map((c, i) => (
                 <div className="radio-option" key={c.carrier}>
-                  <input type="radio" id={`carrier-${n.number}-${c.carrier}`} name={`carrier-${n.number}`} value={c.carrier} defaultChecked={i === 0} />
+                  <input
+                    type="radio"
+                    id={`carrier-${n.number}-${c.carrier}`}
+                    name={`carrier-${n.number}`}
+                    value={c.carrier}
+                    defaultChecked={i === 0}
+                  />
                   <label htmlFor={`carrier-${n.number}-${c.carrier}`}>{c.name}</label>
                 </div>
               ))}
@@ -94,7 +100,11 @@ export function TrackingStep({
         meta={fields.noTracking}
         hint="Sellers usually add one 1 to 5 days after the order. You can add it later on the order's page."
       />
-      <CheckboxField label="Keep numbers ClaimTrail does not recognise" meta={fields.keepUnrecognised} hint="Only if you are sure the number is right; its carrier stays unknown." />
+      <CheckboxField
+        label="Keep numbers ClaimTrail does not recognise"
+        meta={fields.keepUnrecognised}
+        hint="Only if you are sure the number is right; its carrier stays unknown."
+      />
       <WizardButtons busy={busy} />
     </Form>
   );

@@ -12,7 +12,11 @@ export function WizardProgress({ draftId, step, reached }: { draftId: string | n
           const current = s === step;
           const canVisit = draftId !== null && i <= reached && !current;
           return (
-            <li key={s} className={current ? "current" : i < WIZARD_STEPS.indexOf(step) ? "done" : undefined} aria-current={current ? "step" : undefined}>
+            <li
+              key={s}
+              className={current ? "current" : i < WIZARD_STEPS.indexOf(step) ? "done" : undefined}
+              aria-current={current ? "step" : undefined}
+            >
               {canVisit ? <Link to={`/orders/new?draft=${draftId}&step=${s}`}>{STEP_TITLES[s]}</Link> : <span>{STEP_TITLES[s]}</span>}
             </li>
           );

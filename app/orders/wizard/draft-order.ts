@@ -30,7 +30,9 @@ export interface DraftOrder {
     time_zone: string;
   };
   numbers: Array<{ number: string; carrier: string | null; leg: number; source: "user" | "handover" }>;
-  events: Array<Required<Pick<TrackingEventFact, "at" | "text" | "location" | "milestone">> & { trackingNumber: string | null; carrier: string | null }>;
+  events: Array<
+    Required<Pick<TrackingEventFact, "at" | "text" | "location" | "milestone">> & { trackingNumber: string | null; carrier: string | null }
+  >;
   facts: OrderFacts;
 }
 

@@ -70,7 +70,14 @@ export async function recogniseTracking(text: string, platform: Platform | undef
   const trimmed = text.trim();
   if (trimmed === "") return { numbers: [], email: null, problem: null };
   if (!looksLikeFreeText(trimmed)) {
-    const inputs = [...new Set(trimmed.split(/[\r\n,;]+/).map((s) => s.trim()).filter(Boolean))].slice(0, MAX_NUMBERS);
+    const inputs = [
+      ...new Set(
+        trimmed
+          .split(/[\r\n,;]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, MAX_NUMBERS);
     const numbers = inputs.map((input) => verdictOf(input, platform));
     // The same number typed twice (with and without spaces) is one number.
     const unique = numbers.filter((n, i) => numbers.findIndex((m) => m.number === n.number) === i);
@@ -80,7 +87,11 @@ export async function recogniseTracking(text: string, platform: Platform | undef
   try {
     facts = await parseShippingEmail(trimmed, { timeZone });
   } catch (error) {
-    return { numbers: [], email: null, problem: error instanceof RangeError ? `That text could not be read: ${error.message}.` : "That text could not be read as an e-mail." };
+    return {
+      numbers: [],
+      email: null,
+      problem: error instanceof RangeError ? `That text could not be read: ${error.message}.` : "That text could not be read as an e-mail.",
+    };
   }
   const numbers = facts.trackingNumbers.slice(0, MAX_NUMBERS).map((t) => {
     const verdict = verdictOf(t.number, platform);

@@ -102,5 +102,8 @@ export const TrackingSchema = z
 
 export const HistorySchema = z.object({
   history: z.string().trim().max(200_000, "That paste is too long; copy only the tracking history.").optional(),
-  events: z.array(z.object({ milestone: z.string().optional(), keep: z.boolean().optional() })).max(2000).optional(),
+  events: z
+    .array(z.object({ milestone: z.string().optional(), keep: z.boolean().optional() }))
+    .max(2000)
+    .optional(),
 });

@@ -17,9 +17,7 @@ import { recogniseTracking, type RecognisedNumber } from "./recognise-tracking.s
 import { factsSchema, HistorySchema, MarketplaceSchema, TrackingSchema } from "./step-schemas.ts";
 
 export type WizardOutcome =
-  | { kind: "redirect"; to: string }
-  | { kind: "invalid"; result: SubmissionResult<string[]>; numbers?: RecognisedNumber[] }
-  | { kind: "missing" };
+  { kind: "redirect"; to: string } | { kind: "invalid"; result: SubmissionResult<string[]>; numbers?: RecognisedNumber[] } | { kind: "missing" };
 
 export interface WizardRequest {
   db: DB;
@@ -44,8 +42,18 @@ function typed(formData: FormData, names: readonly (keyof DraftData)[]): Partial
 }
 
 const FACT_FIELDS = [
-  "orderNumber", "orderedOn", "item", "seller", "amount", "currency", "paymentMethod", "cardNetwork",
-  "protectionEndsOn", "promisedDeliveryOn", "estimatedEarliestOn", "estimatedLatestOn",
+  "orderNumber",
+  "orderedOn",
+  "item",
+  "seller",
+  "amount",
+  "currency",
+  "paymentMethod",
+  "cardNetwork",
+  "protectionEndsOn",
+  "promisedDeliveryOn",
+  "estimatedEarliestOn",
+  "estimatedLatestOn",
 ] as const satisfies readonly (keyof DraftData)[];
 
 export async function runWizardAction(req: WizardRequest): Promise<WizardOutcome> {
@@ -105,7 +113,10 @@ export async function runWizardAction(req: WizardRequest): Promise<WizardOutcome
       if (!created.ok) {
         return created.reason === "missing"
           ? { kind: "missing" }
-          : { kind: "invalid", result: { status: "error", error: { "": ["Some order details are missing: go back to “Order details” and fill them in."] } } };
+          : {
+              kind: "invalid",
+              result: { status: "error", error: { "": ["Some order details are missing: go back to “Order details” and fill them in."] } },
+            };
       }
       // Committed by now: createOrderFromDraft's transaction has ended.
       registerNumbersInBackground(db, userId, created.orderId, now);
@@ -218,7 +229,12 @@ async function historyStep(req: WizardRequest, draftId: string, data: DraftData,
     return {
       kind: "invalid",
       result: submission.reply({
-        formErrors: future.slice(0, 5).map((e) => `“${e.text}” is dated ${isoToDay(e.at, req.timeZone)}, which is in the future. Check the year in your paste and read it again, or untick that event.`),
+        formErrors: future
+          .slice(0, 5)
+          .map(
+            (e) =>
+              `“${e.text}” is dated ${isoToDay(e.at, req.timeZone)}, which is in the future. Check the year in your paste and read it again, or untick that event.`,
+          ),
       }),
     };
   }

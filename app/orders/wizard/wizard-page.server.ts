@@ -31,8 +31,17 @@ export interface WizardPage {
 export async function loadWizardPage(db: DB, user: SessionUser, url: URL, now: Date): Promise<WizardPage | null> {
   const tz = user.timeZone;
   const empty: WizardPage = {
-    draftId: null, step: "marketplace", reached: 0, data: {}, today: todayIn(tz, now),
-    numbers: [], events: [], warnings: [], check: false, summary: [], review: null,
+    draftId: null,
+    step: "marketplace",
+    reached: 0,
+    data: {},
+    today: todayIn(tz, now),
+    numbers: [],
+    events: [],
+    warnings: [],
+    check: false,
+    summary: [],
+    review: null,
   };
   const draftId = url.searchParams.get("draft");
   if (!draftId) return empty;
@@ -56,7 +65,13 @@ export async function loadWizardPage(db: DB, user: SessionUser, url: URL, now: D
       candidates: [] as [],
       message: `${n.number}: ${carrierLabel(n.carrier)}`,
     })),
-    events: (data.events ?? []).map((e) => ({ when: formatDate(e.at, tz, true), location: e.location, text: e.text, milestone: e.milestone, keep: e.keep })),
+    events: (data.events ?? []).map((e) => ({
+      when: formatDate(e.at, tz, true),
+      location: e.location,
+      text: e.text,
+      milestone: e.milestone,
+      keep: e.keep,
+    })),
     warnings: data.historyWarnings ?? [],
   };
   if (step === "review") {
@@ -69,10 +84,20 @@ export async function loadWizardPage(db: DB, user: SessionUser, url: URL, now: D
         ["What you ordered", f.item],
         ["Ordered", formatDate(f.ordered_at, tz)],
         ["Amount", f.amount_value ? `${f.amount_value} ${f.currency ?? ""}`.trim() : null],
-        ["Tracking", planned.numbers.length ? planned.numbers.map((n) => `${n.number} (${carrierLabel(n.carrier)}${n.leg > 0 ? ", after hand-over" : ""})`).join(", ") : "No tracking number yet"],
+        [
+          "Tracking",
+          planned.numbers.length
+            ? planned.numbers.map((n) => `${n.number} (${carrierLabel(n.carrier)}${n.leg > 0 ? ", after hand-over" : ""})`).join(", ")
+            : "No tracking number yet",
+        ],
         ["Tracking events", String(planned.events.length)],
         ["Buyer protection ends", formatDate(f.protection_ends_at, tz)],
-        ["Estimated delivery", f.estimated_delivery_latest ? `${formatDate(f.estimated_delivery_earliest, tz) ?? "?"} – ${formatDate(f.estimated_delivery_latest, tz)}` : null],
+        [
+          "Estimated delivery",
+          f.estimated_delivery_latest
+            ? `${formatDate(f.estimated_delivery_earliest, tz) ?? "?"} – ${formatDate(f.estimated_delivery_latest, tz)}`
+            : null,
+        ],
       ];
       page.summary = rows.filter((r): r is [string, string] => !!r[1]);
       page.review = assessmentView(assessOrder(planned.facts, now), tz, now);

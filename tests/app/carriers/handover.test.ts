@@ -10,20 +10,11 @@ describe("findHandover", () => {
       "Handed over to the last mile carrier, tracking number 9400111202555842332669",
       { number: "9400111202555842332669", carrier: "usps", country: "US" },
     ],
-    [
-      "The destination carrier tracking number is 9400111202555842332669",
-      { number: "9400111202555842332669", carrier: "usps", country: "US" },
-    ],
+    ["The destination carrier tracking number is 9400111202555842332669", { number: "9400111202555842332669", carrier: "usps", country: "US" }],
     ["Handed over to PostNL, 3SABCD1234567", { number: "3SABCD1234567", carrier: "postnl", country: "NL" }],
     ["已交由尾程派送，转单号：YT2412345678901234", { number: "YT2412345678901234", carrier: "yunexpress" }],
-    [
-      "包裹已交给当地承运商DHL，单号 00340434161094042557",
-      { number: "00340434161094042557", carrier: "dhl-paket", country: "DE" },
-    ],
-    [
-      "Übergabe an DHL, neue Sendungsnummer 00340434161094042557",
-      { number: "00340434161094042557", carrier: "dhl-paket", country: "DE" },
-    ],
+    ["包裹已交给当地承运商DHL，单号 00340434161094042557", { number: "00340434161094042557", carrier: "dhl-paket", country: "DE" }],
+    ["Übergabe an DHL, neue Sendungsnummer 00340434161094042557", { number: "00340434161094042557", carrier: "dhl-paket", country: "DE" }],
   ])("%s", (text, expected) => {
     expect(findHandover(text)).toEqual(expected);
   });
@@ -140,7 +131,10 @@ describe("splitLegs: every event belongs to the leg that reported it", () => {
   it("the checklist's carrier variant follows the last leg", () => {
     const parsed = parseHistory(paste, { timeZone: "UTC" });
     const split = splitLegs(parsed.events, { legs: [cainiao], platform: "aliexpress" });
-    const facts = { trackingNumbers: ["LP00512345678901", "9400111202555842332669"], events: split.events.filter((e) => e.milestone !== "delivered") };
+    const facts = {
+      trackingNumbers: ["LP00512345678901", "9400111202555842332669"],
+      events: split.events.filter((e) => e.milestone !== "delivered"),
+    };
     expect(localCarrierOf(facts)).toEqual({ id: "usps", key: "usps" });
   });
 });

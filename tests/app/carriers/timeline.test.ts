@@ -65,7 +65,13 @@ describe("mergeTimeline", () => {
         { at: "2026-03-01T08:00:00Z", text: "Accepted" },
       ],
     };
-    const other: Leg = { trackingNumber: "Y", events: [{ at: null, text: "customs note a" }, { at: "2026-03-02T08:00:00Z", text: "In transit" }] };
+    const other: Leg = {
+      trackingNumber: "Y",
+      events: [
+        { at: null, text: "customs note a" },
+        { at: "2026-03-02T08:00:00Z", text: "In transit" },
+      ],
+    };
     expect(mergeTimeline([leg, other]).map((e) => e.text)).toEqual([
       "Note from carrier",
       "Delivered",
@@ -78,7 +84,10 @@ describe("mergeTimeline", () => {
 
   it("is ordered newest first and never loses a distinct event (property)", () => {
     const event = fc.record({
-      at: fc.option(fc.integer({ min: 0, max: 50 }).map((h) => new Date(Date.UTC(2026, 2, 1, h)).toISOString()), { nil: null }),
+      at: fc.option(
+        fc.integer({ min: 0, max: 50 }).map((h) => new Date(Date.UTC(2026, 2, 1, h)).toISOString()),
+        { nil: null },
+      ),
       text: fc.constantFrom("Delivered", "In transit", "Accepted", "Out for delivery"),
     });
     const leg = fc.record({ trackingNumber: fc.constantFrom("A", "B"), events: fc.array(event, { maxLength: 12 }) });

@@ -41,8 +41,21 @@ async function deliveredOrder(platform: "aliexpress" | "temu" = "aliexpress"): P
     const userId = await userIdOf(db, ownerEmail);
     await addTrackingNumbers(db, userId, orderId, [{ number: "9400111206213859496109", carrier: "usps", leg: 0, source: "user" }]);
     await addTrackingEvents(db, userId, orderId, [
-      { at: iso(15 * DAY), text: "Departure from outward office of exchange", milestone: "departed_origin", trackingNumber: "9400111206213859496109", source: "paste" },
-      { at: iso(2 * DAY), text: "Delivered, In/At Mailbox", milestone: "delivered", carrier: "usps", trackingNumber: "9400111206213859496109", source: "paste" },
+      {
+        at: iso(15 * DAY),
+        text: "Departure from outward office of exchange",
+        milestone: "departed_origin",
+        trackingNumber: "9400111206213859496109",
+        source: "paste",
+      },
+      {
+        at: iso(2 * DAY),
+        text: "Delivered, In/At Mailbox",
+        milestone: "delivered",
+        carrier: "usps",
+        trackingNumber: "9400111206213859496109",
+        source: "paste",
+      },
     ]);
   });
   return orderId;
@@ -65,9 +78,21 @@ describe("/orders/:id/checklist", () => {
     expect((await owner.post(path, { intent: "not-received" })).status).toBe(303);
     expect((await reportsOf(id)).filter((r) => r.kind === "not_received")).toHaveLength(1);
 
-    const done = await owner.post(path, { intent: "step-done", step: "check_safe_places", doneOn: today(), note: "Mailbox and parcel locker empty", reference: "" });
+    const done = await owner.post(path, {
+      intent: "step-done",
+      step: "check_safe_places",
+      doneOn: today(),
+      note: "Mailbox and parcel locker empty",
+      reference: "",
+    });
     expect(done.status).toBe(303);
-    const carrier = await owner.post(path, { intent: "step-done", step: "carrier_complaint", doneOn: today(), note: "Filed online", reference: "MM-4471829" });
+    const carrier = await owner.post(path, {
+      intent: "step-done",
+      step: "carrier_complaint",
+      doneOn: today(),
+      note: "Filed online",
+      reference: "MM-4471829",
+    });
     expect(carrier.status).toBe(303);
 
     const noReason = await owner.post(path, { intent: "step-skip", step: "ask_household", reason: "" });

@@ -17,7 +17,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function runAssess(args: string[], input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("npm", ["run", "--silent", "cli", "--", "assess", ...args], { cwd: root, timeout: 60_000 });
-    let stdout = "", stderr = "";
+    let stdout = "",
+      stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
@@ -66,7 +67,10 @@ describe("cli assess (contract §4)", () => {
   });
 
   it("reads standard input with -, and the buyer's order-page date wins", async () => {
-    const { status, stdout } = await runAssess(["-"], JSON.stringify({ ...example, protectionEndsAt: "2026-03-23T10:00:00Z", timeZone: "Europe/Paris" }));
+    const { status, stdout } = await runAssess(
+      ["-"],
+      JSON.stringify({ ...example, protectionEndsAt: "2026-03-23T10:00:00Z", timeZone: "Europe/Paris" }),
+    );
     expect(status).toBe(0);
     const answer = JSON.parse(stdout);
     const protection = answer.deadlines.find((d: { id: string }) => d.id === "aliexpress-protection-ends");
@@ -75,7 +79,11 @@ describe("cli assess (contract §4)", () => {
   });
 
   it("answers 'delivered but not received' with the checklist", async () => {
-    const order = { ...example, events: [...example.events, { at: "2026-03-18T09:00:00Z", text: "Delivered", milestone: "delivered" }], reports: [{ at: "2026-03-19T10:00:00Z", kind: "not_received" }] };
+    const order = {
+      ...example,
+      events: [...example.events, { at: "2026-03-18T09:00:00Z", text: "Delivered", milestone: "delivered" }],
+      reports: [{ at: "2026-03-19T10:00:00Z", kind: "not_received" }],
+    };
     const answer = JSON.parse((await runAssess(["-"], JSON.stringify(order))).stdout);
     expect(answer).toMatchObject({ state: "delivered", milestone: "delivered", case: "checklist", alerts: ["missing_after_delivered"] });
   });
@@ -83,11 +91,23 @@ describe("cli assess (contract §4)", () => {
   it.each([
     ["not JSON", "{platform: aliexpress", /not valid JSON/],
     ["not an object", "[]", /expected a JSON object/],
-    ["a missing date", JSON.stringify({ platform: "aliexpress", trackingNumbers: [] }), /^orderedAt: missing; expected an ISO 8601 date such as 2026-03-01T10:00:00Z/],
+    [
+      "a missing date",
+      JSON.stringify({ platform: "aliexpress", trackingNumbers: [] }),
+      /^orderedAt: missing; expected an ISO 8601 date such as 2026-03-01T10:00:00Z/,
+    ],
     ["a bad date", JSON.stringify({ ...example, orderedAt: "01/03/2026" }), /^orderedAt: expected an ISO 8601 date such as 2026-03-01T10:00:00Z$/],
-    ["an unknown platform", JSON.stringify({ ...example, platform: "etsy" }), /^platform: expected one of aliexpress, temu, ebay, amazon, shein, wish, joom, other; got "etsy"$/],
+    [
+      "an unknown platform",
+      JSON.stringify({ ...example, platform: "etsy" }),
+      /^platform: expected one of aliexpress, temu, ebay, amazon, shein, wish, joom, other; got "etsy"$/,
+    ],
     ["a bad event", JSON.stringify({ ...example, events: [{ at: "yesterday" }] }), /events\[0\]\.at: expected an ISO 8601 date/],
-    ["an unknown report kind", JSON.stringify({ ...example, reports: [{ at: "2026-03-10T10:00:00Z", kind: "lost" }] }), /reports\[0\]\.kind: expected one of not_received/],
+    [
+      "an unknown report kind",
+      JSON.stringify({ ...example, reports: [{ at: "2026-03-10T10:00:00Z", kind: "lost" }] }),
+      /reports\[0\]\.kind: expected one of not_received/,
+    ],
     ["an unknown time zone", JSON.stringify({ ...example, timeZone: "Mars/Olympus" }), /timeZone: expected an IANA time zone/],
     ["empty input", "", /empty/],
   ])("%s → one-line JSON error, exit 2", async (_label, input, message) => {

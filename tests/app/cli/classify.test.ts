@@ -13,13 +13,29 @@ function runClassify(input: string, args: string[] = []) {
 
 describe("cli classify (contract §4)", () => {
   it("prints one JSON line per line in, in order, blank lines included", () => {
-    const input = ["Departure from outward office of exchange", "", "已签收", "Die Sendung wurde erfolgreich zugestellt.", "Export customs clearance started"].join("\n") + "\n";
+    const input =
+      [
+        "Departure from outward office of exchange",
+        "",
+        "已签收",
+        "Die Sendung wurde erfolgreich zugestellt.",
+        "Export customs clearance started",
+      ].join("\n") + "\n";
     const { status, stdout, stderr } = runClassify(input);
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(5);
-    expect(lines.map((l) => l.text)).toEqual(["Departure from outward office of exchange", "", "已签收", "Die Sendung wurde erfolgreich zugestellt.", "Export customs clearance started"]);
+    expect(lines.map((l) => l.text)).toEqual([
+      "Departure from outward office of exchange",
+      "",
+      "已签收",
+      "Die Sendung wurde erfolgreich zugestellt.",
+      "Export customs clearance started",
+    ]);
     expect(lines.map((l) => l.milestone)).toEqual(["departed_origin", "unknown", "delivered", "delivered", "departed_origin"]);
     expect(lines[1].confidence).toBe(0);
     for (const line of lines) {
@@ -33,7 +49,10 @@ describe("cli classify (contract §4)", () => {
   it("handles Windows line ends and a last line without a newline", () => {
     const { status, stdout } = runClassify("Out for delivery\r\nDelivered");
     expect(status).toBe(0);
-    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.text, l.milestone])).toEqual([
       ["Out for delivery", "out_for_delivery"],
       ["Delivered", "delivered"],
@@ -50,7 +69,10 @@ describe("cli classify (contract §4)", () => {
   it("answers binary junk and control characters with unknown, never a crash", () => {
     const { status, stdout } = runClassify("\u0000\u0001\u0002\u00ff\ud83d\ude00\n🙂📦\n");
     expect(status).toBe(0);
-    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => l.milestone === "unknown")).toBe(true);
   });

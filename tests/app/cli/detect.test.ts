@@ -23,10 +23,26 @@ describe("detect NUMBER…", () => {
       encoding: "utf8",
     });
     expect(result.status).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
-      { input: "LP00123456789012", normalized: "LP00123456789012", carrier: "cainiao", valid: true, candidates: [{ carrier: "cainiao", confidence: 0.97 }] },
-      { input: "RR123456785CN", normalized: "RR123456785CN", carrier: "china-post", valid: true, country: "CN", candidates: [{ carrier: "china-post", confidence: 0.95 }] },
+      {
+        input: "LP00123456789012",
+        normalized: "LP00123456789012",
+        carrier: "cainiao",
+        valid: true,
+        candidates: [{ carrier: "cainiao", confidence: 0.97 }],
+      },
+      {
+        input: "RR123456785CN",
+        normalized: "RR123456785CN",
+        carrier: "china-post",
+        valid: true,
+        country: "CN",
+        candidates: [{ carrier: "china-post", confidence: 0.95 }],
+      },
     ]);
   });
 

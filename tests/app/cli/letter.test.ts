@@ -58,7 +58,9 @@ describe("cli letter (contract §4)", { timeout: 120_000 }, () => {
     const { status, stdout } = await runLetter(["seller", scenario("fr-aliexpress-delivered-steps-done-paypal"), "--lang", "it"]);
     expect(status).toBe(0);
     expect(stdout).toContain("Oggetto: Ordine 8183745520091234 non ricevuto");
-    expect(JSON.parse((await runLetter(["seller", scenario("fr-aliexpress-delivered-steps-done-paypal"), "--lang", "xx"])).stderr).error).toMatch(/unknown language "xx": use one of en, es, pt, fr, de, pl, it/);
+    expect(JSON.parse((await runLetter(["seller", scenario("fr-aliexpress-delivered-steps-done-paypal"), "--lang", "xx"])).stderr).error).toMatch(
+      /unknown language "xx": use one of en, es, pt, fr, de, pl, it/,
+    );
   });
 
   it.each([
@@ -79,7 +81,9 @@ describe("cli letter (contract §4)", { timeout: 120_000 }, () => {
   });
 
   it("answers an unknown kind with a one-line JSON error listing the kinds, exit 2", async () => {
-    expect(await refusal(["lawyer", fixture("returned")])).toBe('unknown letter kind "lawyer": use one of seller, marketplace, carrier, customs, card-issuer, paypal');
+    expect(await refusal(["lawyer", fixture("returned")])).toBe(
+      'unknown letter kind "lawyer": use one of seller, marketplace, carrier, customs, card-issuer, paypal',
+    );
   });
 
   it("names the field to fix when the order is invalid, and never prints a stack trace", async () => {
@@ -87,7 +91,10 @@ describe("cli letter (contract §4)", { timeout: 120_000 }, () => {
     expect(status).toBe(2);
     expect(JSON.parse(stderr).error).toMatch(/^invalid order: platform: expected one of /);
     expect(stderr).not.toMatch(/\n\s+at /);
-    const bad = await runLetter(["seller", "-"], JSON.stringify({ platform: "temu", orderedAt: "2026-03-01T10:00:00Z", destinationCountry: "Spain" }));
+    const bad = await runLetter(
+      ["seller", "-"],
+      JSON.stringify({ platform: "temu", orderedAt: "2026-03-01T10:00:00Z", destinationCountry: "Spain" }),
+    );
     expect(JSON.parse(bad.stderr).error).toMatch(/^invalid order: destinationCountry: expected an ISO 3166-1 alpha-2/);
   });
 

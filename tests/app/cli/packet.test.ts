@@ -44,7 +44,12 @@ describe("cli packet (contract §4)", () => {
   it("attaches photos given with --image, and names a damaged one in the packet", async () => {
     const photo = join(dir, "porch.png");
     const broken = join(dir, "broken.jpg");
-    writeFileSync(photo, await sharp({ create: { width: 320, height: 200, channels: 3, background: "#3366aa" } }).png().toBuffer());
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 320, height: 200, channels: 3, background: "#3366aa" } })
+        .png()
+        .toBuffer(),
+    );
     writeFileSync(broken, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]));
     const out = join(dir, "with-photos.pdf");
     const { status, stderr } = runPacket([fixture("delivered-not-received"), "--out", out, "--image", photo, "--image", broken]);
@@ -55,7 +60,9 @@ describe("cli packet (contract §4)", () => {
     expect(text).toContain("File: porch.png");
     expect(text).toContain("File: broken.jpg");
     expect(text).toContain("Not shown: the image is damaged or incomplete");
-    expect(JSON.parse(runPacket([fixture("returned"), "--out", out, "--image", join(dir, "nope.png")]).stderr).error).toBe(`image not found: ${join(dir, "nope.png")}`);
+    expect(JSON.parse(runPacket([fixture("returned"), "--out", out, "--image", join(dir, "nope.png")]).stderr).error).toBe(
+      `image not found: ${join(dir, "nope.png")}`,
+    );
   });
 
   it("requires --out, with a one-line JSON error and exit 2", () => {
@@ -74,7 +81,10 @@ describe("cli packet (contract §4)", () => {
   it("puts the buyer from the order JSON in the packet, and no blank marker anywhere (issue 13)", () => {
     const out = join(dir, "buyer.pdf");
     const order = JSON.parse(readFileSync(`${root}${fixture("delivered-not-received")}`, "utf8"));
-    const { status, stderr } = runPacket(["-", "--out", out], JSON.stringify({ ...order, buyer: { ...order.buyer, country: "US" }, paymentReference: "5TY05013RG002845M" }));
+    const { status, stderr } = runPacket(
+      ["-", "--out", out],
+      JSON.stringify({ ...order, buyer: { ...order.buyer, country: "US" }, paymentReference: "5TY05013RG002845M" }),
+    );
     expect(stderr).toBe("");
     expect(status).toBe(0);
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", out, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");

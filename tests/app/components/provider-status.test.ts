@@ -27,7 +27,11 @@ describe("live tracking panel", () => {
   });
 
   it("says a finished order is no longer refreshed, and a new one not yet", () => {
-    expect(render({ configured: true, providers: ["17TRACK"], lastRefreshedAt: "2026-11-25T09:00:00.000Z", nextRefreshAt: null, errors: [] })).toContain("No more refreshes: this order is finished.");
-    expect(render({ configured: true, providers: ["17TRACK"], lastRefreshedAt: null, nextRefreshAt: null, errors: [] })).toContain("Not refreshed yet.");
+    expect(
+      render({ configured: true, providers: ["17TRACK"], lastRefreshedAt: "2026-11-25T09:00:00.000Z", nextRefreshAt: null, errors: [] }),
+    ).toContain("No more refreshes: this order is finished.");
+    expect(render({ configured: true, providers: ["17TRACK"], lastRefreshedAt: null, nextRefreshAt: null, errors: [] })).toContain(
+      "Not refreshed yet.",
+    );
   });
 });

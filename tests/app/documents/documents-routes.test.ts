@@ -30,13 +30,32 @@ beforeAll(async () => {
   const a = await signedUpClient(server.url, "documents-owner");
   other = (await signedUpClient(server.url, "documents-other")).client;
   owner = a.client;
-  orderId = await seedOrder(server.dbFile, a.email, { item: ITEM, order_number: ORDER_NUMBER, seller: "Shenzhen Audio Store", ordered_at: "2026-03-01T10:00:00Z" });
+  orderId = await seedOrder(server.dbFile, a.email, {
+    item: ITEM,
+    order_number: ORDER_NUMBER,
+    seller: "Shenzhen Audio Store",
+    ordered_at: "2026-03-01T10:00:00Z",
+  });
   await withDb(server.dbFile, async (db) => {
     const userId = await userIdOf(db, a.email);
     await addTrackingNumbers(db, userId, orderId, [{ number: "LP00123456789012", carrier: "cainiao", leg: 0, source: "user" }]);
     await addTrackingEvents(db, userId, orderId, [
-      { at: "2026-03-03T08:00:00Z", text: "Parcel picked up by carrier", location: "Shenzhen", source: "manual", milestone: "picked_up", trackingNumber: "LP00123456789012" },
-      { at: "2026-03-06T20:00:00Z", text: "已离开始发地国际处理中心", location: "深圳", source: "manual", milestone: "departed_origin", trackingNumber: "LP00123456789012" },
+      {
+        at: "2026-03-03T08:00:00Z",
+        text: "Parcel picked up by carrier",
+        location: "Shenzhen",
+        source: "manual",
+        milestone: "picked_up",
+        trackingNumber: "LP00123456789012",
+      },
+      {
+        at: "2026-03-06T20:00:00Z",
+        text: "已离开始发地国际处理中心",
+        location: "深圳",
+        source: "manual",
+        milestone: "departed_origin",
+        trackingNumber: "LP00123456789012",
+      },
     ]);
     await addReport(db, userId, orderId, { kind: "contacted_seller", at: "2026-04-01T09:00:00Z", note: "Asked the seller where the parcel is" });
   });

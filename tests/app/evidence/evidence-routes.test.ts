@@ -58,7 +58,9 @@ describe("uploading evidence", () => {
     const original = await jpegWithGps();
     expect(exifHasGps((await sharp(original).metadata()).exif)).toBe(true);
 
-    const res = await uploadEvidence(owner, orderId, [{ name: "收据照片 mailbox.jpg", bytes: original, type: "image/jpeg" }], { note: "Empty mailbox" });
+    const res = await uploadEvidence(owner, orderId, [{ name: "收据照片 mailbox.jpg", bytes: original, type: "image/jpeg" }], {
+      note: "Empty mailbox",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/orders/${orderId}/documents`);
 
@@ -107,11 +109,19 @@ describe("uploading evidence", () => {
   });
 
   it("refuses a truncated image", async () => {
-    await expectRefused(async () => uploadEvidence(owner, orderId, [{ name: "cut.png", bytes: await truncatedPng() }]), 400, /cut\.png.*damaged or incomplete/);
+    await expectRefused(
+      async () => uploadEvidence(owner, orderId, [{ name: "cut.png", bytes: await truncatedPng() }]),
+      400,
+      /cut\.png.*damaged or incomplete/,
+    );
   });
 
   it("refuses a pixel bomb before decoding it", async () => {
-    await expectRefused(async () => uploadEvidence(owner, orderId, [{ name: "bomb.png", bytes: await pixelBomb() }]), 400, /bomb\.png.*40 megapixels/);
+    await expectRefused(
+      async () => uploadEvidence(owner, orderId, [{ name: "bomb.png", bytes: await pixelBomb() }]),
+      400,
+      /bomb\.png.*40 megapixels/,
+    );
   });
 
   it("refuses a HEIC photo with a way to send it instead", async () => {
@@ -137,7 +147,11 @@ describe("uploading evidence", () => {
 
   it("keeps nothing of a batch when one file in it is bad", async () => {
     await expectRefused(
-      async () => uploadEvidence(owner, orderId, [{ name: "good.png", bytes: await png() }, { name: "bad.png", bytes: Buffer.from("not an image at all") }]),
+      async () =>
+        uploadEvidence(owner, orderId, [
+          { name: "good.png", bytes: await png() },
+          { name: "bad.png", bytes: Buffer.from("not an image at all") },
+        ]),
       400,
       /bad\.png/,
     );

@@ -38,11 +38,20 @@ describe("saveEvidence", () => {
   it("stores files for a checklist step with a note, readable by the owner only", async () => {
     const { user, order } = await ownerAndOrder();
     const stranger = await insertUser(t.db);
-    const rows = await saveEvidence(t.db, user.id, order.id, [{ fileName: "mailbox.png", bytes: await png() }, { fileName: "chat.pdf", bytes: tinyPdf() }], {
-      checklistStep: "photo_of_mailbox",
-      note: "  Taken at 8 pm  ",
-      now: new Date("2026-04-02T18:00:00Z"),
-    });
+    const rows = await saveEvidence(
+      t.db,
+      user.id,
+      order.id,
+      [
+        { fileName: "mailbox.png", bytes: await png() },
+        { fileName: "chat.pdf", bytes: tinyPdf() },
+      ],
+      {
+        checklistStep: "photo_of_mailbox",
+        note: "  Taken at 8 pm  ",
+        now: new Date("2026-04-02T18:00:00Z"),
+      },
+    );
     expect(rows.map((r) => [r.original_name, r.checklist_step, r.note, r.uploaded_at])).toEqual([
       ["mailbox.png", "photo_of_mailbox", "Taken at 8 pm", "2026-04-02T18:00:00.000Z"],
       ["chat.pdf", "photo_of_mailbox", "Taken at 8 pm", "2026-04-02T18:00:00.000Z"],
@@ -76,7 +85,9 @@ describe("saveEvidence", () => {
 
   it("refuses a note over 2000 characters before touching any file", async () => {
     const { user, order } = await ownerAndOrder();
-    await expect(saveEvidence(t.db, user.id, order.id, [{ fileName: "a.png", bytes: await png() }], { note: "x".repeat(2001) })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      saveEvidence(t.db, user.id, order.id, [{ fileName: "a.png", bytes: await png() }], { note: "x".repeat(2001) }),
+    ).rejects.toMatchObject({ status: 400 });
     expect(stored()).toEqual([]);
   });
 });

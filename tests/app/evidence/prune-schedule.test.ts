@@ -55,7 +55,13 @@ describe("startEvidencePruning", () => {
 
   it("logs a failure instead of throwing", async () => {
     const errors: string[] = [];
-    const pruning = startEvidencePruning(() => { throw new Error("database closed"); }, 1000, { info: () => undefined, error: (_o, msg) => errors.push(msg) });
+    const pruning = startEvidencePruning(
+      () => {
+        throw new Error("database closed");
+      },
+      1000,
+      { info: () => undefined, error: (_o, msg) => errors.push(msg) },
+    );
     await pruning.done;
     pruning.stop();
     expect(errors).toEqual(["removing orphaned evidence files failed; will try again"]);
@@ -66,6 +72,8 @@ describe("evidencePruneEveryMs", () => {
   it("defaults to an hour, accepts 0 for off and explains a bad value", () => {
     expect(evidencePruneEveryMs({})).toBe(3_600_000);
     expect(evidencePruneEveryMs({ EVIDENCE_PRUNE_MS: "0" })).toBe(0);
-    expect(() => evidencePruneEveryMs({ EVIDENCE_PRUNE_MS: "hourly" })).toThrow('EVIDENCE_PRUNE_MS must be a number of milliseconds (0 = off) (got "hourly")');
+    expect(() => evidencePruneEveryMs({ EVIDENCE_PRUNE_MS: "hourly" })).toThrow(
+      'EVIDENCE_PRUNE_MS must be a number of milliseconds (0 = off) (got "hourly")',
+    );
   });
 });

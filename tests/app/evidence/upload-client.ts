@@ -7,12 +7,7 @@ export interface UploadPart {
   type?: string;
 }
 
-export async function uploadEvidence(
-  client: Client,
-  orderId: string,
-  files: UploadPart[],
-  fields: Record<string, string> = {},
-): Promise<Response> {
+export async function uploadEvidence(client: Client, orderId: string, files: UploadPart[], fields: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   for (const file of files) form.append("files", new Blob([file.bytes as BlobPart], { type: file.type ?? "application/octet-stream" }), file.name);
   for (const [key, value] of Object.entries(fields)) form.append(key, value);

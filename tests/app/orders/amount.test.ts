@@ -16,9 +16,12 @@ describe("parseAmount", () => {
     expect(parseAmount(input)).toEqual({ ok: true, value });
   });
 
-  it.each(["", "abc", "€12", "12,3,4", "12.345.6", "1,23,456", "-5", "1234567890123"])("refuses %j with a sentence saying how to write it", (input) => {
-    const result = parseAmount(input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/12\.34/);
-  });
+  it.each(["", "abc", "€12", "12,3,4", "12.345.6", "1,23,456", "-5", "1234567890123"])(
+    "refuses %j with a sentence saying how to write it",
+    (input) => {
+      const result = parseAmount(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/12\.34/);
+    },
+  );
 });

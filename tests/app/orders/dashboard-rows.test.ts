@@ -77,7 +77,13 @@ describe("dashboard rows", () => {
   });
 
   it("puts a customs hold or fee first, then a parcel reported missing, then stuck ones", () => {
-    const rows = [row("unshipped", unshipped), row("customs", inCustoms14), row("missing", reportedMissing), row("fee", feeDue), row("delivered", delivered)].sort(byUrgency);
+    const rows = [
+      row("unshipped", unshipped),
+      row("customs", inCustoms14),
+      row("missing", reportedMissing),
+      row("fee", feeDue),
+      row("delivered", delivered),
+    ].sort(byUrgency);
     expect(rows.map((r) => r.id)).toEqual(["fee", "missing", "customs", "unshipped", "delivered"]);
   });
 

@@ -59,7 +59,14 @@ describe("order input at the edge", () => {
 
   it("keeps an event without a time as null and leaves its milestone to the classifier", () => {
     const result = parseOrderInput({ ...minimal, events: [{ at: null, text: "Arrived at hub" }] });
-    expect(result.ok && result.input.events[0]).toEqual({ at: null, text: "Arrived at hub", location: null, trackingNumber: null, carrier: null, source: null });
+    expect(result.ok && result.input.events[0]).toEqual({
+      at: null,
+      text: "Arrived at hub",
+      location: null,
+      trackingNumber: null,
+      carrier: null,
+      source: null,
+    });
   });
 
   it("carries the letter fields through", () => {

@@ -19,7 +19,13 @@ describe("assessing a stored order", () => {
     const { order } = setup;
     await addTrackingNumbers(t.db, "alice", order.id, [{ number: "LP00123456789012", carrier: "cainiao", source: "user" }]);
     await addTrackingEvents(t.db, "alice", order.id, [
-      { at: "2026-03-04T08:00:00Z", text: "Departure from outward office of exchange", milestone: "departed_origin", source: "paste", trackingNumber: "LP00123456789012" },
+      {
+        at: "2026-03-04T08:00:00Z",
+        text: "Departure from outward office of exchange",
+        milestone: "departed_origin",
+        source: "paste",
+        trackingNumber: "LP00123456789012",
+      },
     ]);
 
     const first = await assessStoredOrder(t.db, "alice", order.id, now);

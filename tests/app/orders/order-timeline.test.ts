@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildTimeline, progressSteps } from "../../../app/orders/order-timeline.ts";
 
 const now = new Date("2026-04-01T12:00:00Z");
-const ev = (id: string, at: string, text: string, milestone: string, trackingNumber = "LP00512345678901") => ({ id, at, text, location: null, milestone, trackingNumber });
+const ev = (id: string, at: string, text: string, milestone: string, trackingNumber = "LP00512345678901") => ({
+  id,
+  at,
+  text,
+  location: null,
+  milestone,
+  trackingNumber,
+});
 
 describe("the order page's timeline", () => {
   const events = [
@@ -11,7 +18,10 @@ describe("the order page's timeline", () => {
     ev("e2", "2026-03-05T08:00:00Z", "Departed from departure country/region", "departed_origin"),
     ev("e1", "2026-03-04T08:00:00Z", "Received by logistics company", "picked_up"),
   ];
-  const legs = new Map([["LP00512345678901", 0], ["9400111202555842332669", 1]]);
+  const legs = new Map([
+    ["LP00512345678901", 0],
+    ["9400111202555842332669", 1],
+  ]);
 
   it("marks silences over a week, up to now while the parcel is moving", () => {
     const items = buildTimeline(events, legs, "UTC", now, true);

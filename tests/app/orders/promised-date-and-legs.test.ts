@@ -25,7 +25,9 @@ describe("the promised date typed in the wizard reaches the engine (issue 13)", 
       cardNetwork: "visa",
       promisedDeliveryOn: "2026-03-21",
       numbers: [{ number: "LP00512345678901", carrier: "cainiao" }],
-      events: [{ at: "2026-03-04T08:00:00Z", location: null, text: "Departed from departure country/region", milestone: "departed_origin", keep: true }],
+      events: [
+        { at: "2026-03-04T08:00:00Z", location: null, text: "Departed from departure country/region", milestone: "departed_origin", keep: true },
+      ],
     });
     const created = await createOrderFromDraft(t.db, user.id, draft.id, "Europe/Madrid", new Date("2026-03-02T12:00:00Z"));
     if (!created.ok) throw new Error(created.reason);
@@ -47,25 +49,45 @@ describe("a pasted two-leg history on the order page (issue 13)", () => {
   it("stores the local carrier's events under the new number, which becomes the next leg", async () => {
     t = await createTestDatabase();
     const user = await insertUser(t.db);
-    const order = await createOrder(t.db, user.id, orderFields({ platform: "aliexpress", ordered_at: "2023-03-01T10:00:00.000Z" }), new Date("2023-03-01T10:00:00Z"));
+    const order = await createOrder(
+      t.db,
+      user.id,
+      orderFields({ platform: "aliexpress", ordered_at: "2023-03-01T10:00:00.000Z" }),
+      new Date("2023-03-01T10:00:00Z"),
+    );
     await addTrackingNumbers(t.db, user.id, order.id, [{ number: "LP00512345678901", carrier: "cainiao", leg: 0, source: "user" }]);
     // Cainiao's and USPS's lines from tests/fixtures/pastes (see tests/app/carriers/handover.test.ts), with the hand-over between.
     const history = [
-      "2023-03-14 12:51", "DELIVERED",
-      "2023-03-13 15:08", "ARRIVAL AT POST OFFICE",
-      "2023-03-11 08:00", "The destination carrier tracking number is 9400111202555842332669",
-      "2023-03-07 23:15:40", "Departed from departure country/region",
+      "2023-03-14 12:51",
+      "DELIVERED",
+      "2023-03-13 15:08",
+      "ARRIVAL AT POST OFFICE",
+      "2023-03-11 08:00",
+      "The destination carrier tracking number is 9400111202555842332669",
+      "2023-03-07 23:15:40",
+      "Departed from departure country/region",
     ].join("\n");
     const formData = new FormData();
     formData.set("intent", "add-events");
     formData.set("history", history);
     const outcome = await runOrderPageAction({
-      db: t.db, userId: user.id, orderId: order.id, platform: "aliexpress", timeZone: "UTC",
-      now: new Date("2023-03-15T10:00:00Z"), messageDomain: "claimtrail.test", formData,
+      db: t.db,
+      userId: user.id,
+      orderId: order.id,
+      platform: "aliexpress",
+      timeZone: "UTC",
+      now: new Date("2023-03-15T10:00:00Z"),
+      messageDomain: "claimtrail.test",
+      formData,
     });
     expect(outcome.kind).toBe("redirect");
 
-    const numbers = await t.db.selectFrom("tracking_numbers").select(["id", "number", "carrier", "leg", "source"]).where("order_id", "=", order.id).orderBy("leg").execute();
+    const numbers = await t.db
+      .selectFrom("tracking_numbers")
+      .select(["id", "number", "carrier", "leg", "source"])
+      .where("order_id", "=", order.id)
+      .orderBy("leg")
+      .execute();
     expect(numbers.map(({ number, carrier, leg, source }) => ({ number, carrier, leg, source }))).toEqual([
       { number: "LP00512345678901", carrier: "cainiao", leg: 0, source: "user" },
       { number: "9400111202555842332669", carrier: "usps", leg: 1, source: "handover" },

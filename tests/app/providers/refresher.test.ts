@@ -58,11 +58,16 @@ afterEach(() => t.close());
 
 const only17 = () => providerSetup({ SEVENTEENTRACK_API_KEY: "test-17-key", SEVENTEENTRACK_API_URL: seventeen.url });
 const onlyAfterShip = () => providerSetup({ AFTERSHIP_API_KEY: "test-as-key", AFTERSHIP_API_URL: aftership.url, AFTERSHIP_WEBHOOK_SECRET: "s" });
-const refresh = (setup: ReturnType<typeof providerSetup>, now: Date) => refreshDueTrackings(t.db, { setup, messageDomain: "claimtrail.test", now: () => now });
+const refresh = (setup: ReturnType<typeof providerSetup>, now: Date) =>
+  refreshDueTrackings(t.db, { setup, messageDomain: "claimtrail.test", now: () => now });
 
 /** An order shipped a week ago with one tracking number, as the order wizard saves it. */
 async function orderWithNumber(now: Date, number = NUMBER): Promise<string> {
-  const order = await createOrder(t.db, "alice", orderFields({ ordered_at: ago(now, 10), shipped_at: ago(now, 8), protection_ends_at: new Date(now.getTime() + 50 * DAY).toISOString() }));
+  const order = await createOrder(
+    t.db,
+    "alice",
+    orderFields({ ordered_at: ago(now, 10), shipped_at: ago(now, 8), protection_ends_at: new Date(now.getTime() + 50 * DAY).toISOString() }),
+  );
   await addTrackingNumbers(t.db, "alice", order.id, [{ number, source: "user" }], now);
   return order.id;
 }
@@ -217,7 +222,13 @@ describe("with 17TRACK connected", () => {
     const now = new Date();
     const active = await orderWithNumber(now, "LP00000000000777");
     const delivered = await orderWithNumber(now, "LP00000000000888");
-    await addTrackingEvents(t.db, "alice", delivered, [{ at: ago(now, 1), text: "Delivered, in mailbox", source: "paste", milestone: "delivered", trackingNumber: "LP00000000000888" }], now);
+    await addTrackingEvents(
+      t.db,
+      "alice",
+      delivered,
+      [{ at: ago(now, 1), text: "Delivered, in mailbox", source: "paste", milestone: "delivered", trackingNumber: "LP00000000000888" }],
+      now,
+    );
     seventeen.events.set("LP00000000000777", [{ at: ago(now, 3), text: "Departed from the origin country", code: "Departure" }]);
 
     const stats = await refresh(only17(), now);
@@ -234,7 +245,12 @@ describe("with 17TRACK connected", () => {
     const now = new Date();
     const numbers = Array.from({ length: 6 }, (_, i) => `LP00${String(i).padStart(12, "0")}`);
     for (const number of numbers) await registerOrderNumbers(t.db, "alice", await orderWithNumber(now, number), now, only17());
-    const env = { SEVENTEENTRACK_API_KEY: "test-17-key", SEVENTEENTRACK_API_URL: seventeen.url, DATABASE_URL: `file:${t.file}`, PROVIDER_REFRESH_BATCH: "3" };
+    const env = {
+      SEVENTEENTRACK_API_KEY: "test-17-key",
+      SEVENTEENTRACK_API_URL: seventeen.url,
+      DATABASE_URL: `file:${t.file}`,
+      PROVIDER_REFRESH_BATCH: "3",
+    };
     const outputs = await Promise.all([runRefreshProcess(env), runRefreshProcess(env)]);
     const claimed = outputs.map((o) => (JSON.parse(o) as { claimed: number }).claimed);
     expect(claimed.reduce((a, b) => a + b, 0)).toBe(6);
@@ -270,6 +286,12 @@ describe("without any provider key", () => {
     expect(await registerOrderNumbers(t.db, "alice", orderId, now, none)).toEqual({ configured: false, registered: 0, errors: [] });
     expect(await listProviderTrackings(t.db, "alice", orderId)).toEqual([]);
     expect((await refreshDueTrackings(t.db, { setup: none, messageDomain: "x.test" })).claimed).toBe(0);
-    expect(await providerStatusForOrder(t.db, "alice", orderId, now, none)).toEqual({ configured: false, providers: [], lastRefreshedAt: null, nextRefreshAt: null, errors: [] });
+    expect(await providerStatusForOrder(t.db, "alice", orderId, now, none)).toEqual({
+      configured: false,
+      providers: [],
+      lastRefreshedAt: null,
+      nextRefreshAt: null,
+      errors: [],
+    });
   });
 });

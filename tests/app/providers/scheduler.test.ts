@@ -22,14 +22,26 @@ describe("in-server provider refresher", () => {
     const { logger } = quiet();
     const keys = { SEVENTEENTRACK_API_KEY: "k", SEVENTEENTRACK_API_URL: "http://127.0.0.1:9/" };
     expect(startProviderRefresher({ db: () => t.db, logger, appUrl: "http://localhost:3000", env: { ...keys, VITEST: "true" } })).toBeNull();
-    expect(startProviderRefresher({ db: () => t.db, logger, appUrl: "http://localhost:3000", env: { ...keys, PROVIDER_REFRESH_MS: "0" } })).toBeNull();
+    expect(
+      startProviderRefresher({ db: () => t.db, logger, appUrl: "http://localhost:3000", env: { ...keys, PROVIDER_REFRESH_MS: "0" } }),
+    ).toBeNull();
     await t.close();
   });
 
   it("refuses a malformed interval or provider URL with a message naming the variable", () => {
     const { logger } = quiet();
-    const start = (env: Record<string, string>) => () => startProviderRefresher({ db: () => { throw new Error("unused"); }, logger, appUrl: "http://localhost:3000", env });
-    expect(start({ SEVENTEENTRACK_API_KEY: "k", PROVIDER_REFRESH_MS: "soon" })).toThrow(/^PROVIDER_REFRESH_MS must be a number of milliseconds \(0 = off\)$/);
+    const start = (env: Record<string, string>) => () =>
+      startProviderRefresher({
+        db: () => {
+          throw new Error("unused");
+        },
+        logger,
+        appUrl: "http://localhost:3000",
+        env,
+      });
+    expect(start({ SEVENTEENTRACK_API_KEY: "k", PROVIDER_REFRESH_MS: "soon" })).toThrow(
+      /^PROVIDER_REFRESH_MS must be a number of milliseconds \(0 = off\)$/,
+    );
     expect(start({ AFTERSHIP_API_KEY: "k", AFTERSHIP_API_URL: "not a url" })).toThrow(/AFTERSHIP_API_URL/);
   });
 });

@@ -24,7 +24,14 @@ it("delivers an example order's reminders in the app, by e-mail and in the calen
   const order = await createOrder(
     db,
     userId,
-    { platform: "aliexpress", ordered_at: ordered.toISOString(), shipped_at: "2026-03-03T10:00:00Z", protection_ends_at: "2026-04-20T22:00:00Z", item: "Bluetooth earbuds", order_number: "8123456789" },
+    {
+      platform: "aliexpress",
+      ordered_at: ordered.toISOString(),
+      shipped_at: "2026-03-03T10:00:00Z",
+      protection_ends_at: "2026-04-20T22:00:00Z",
+      item: "Bluetooth earbuds",
+      order_number: "8123456789",
+    },
     ordered,
   );
 
@@ -80,16 +87,32 @@ it("cancels the pending reminders when the buyer closes the case", async () => {
   const { db } = bed.t;
   const userId = await addUser(db, { channels: ["email"] });
   const now = new Date("2026-03-01T10:00:00Z");
-  const order = await createOrder(db, userId, { platform: "aliexpress", ordered_at: now.toISOString(), protection_ends_at: "2026-04-20T22:00:00Z" }, now);
+  const order = await createOrder(
+    db,
+    userId,
+    { platform: "aliexpress", ordered_at: now.toISOString(), protection_ends_at: "2026-04-20T22:00:00Z" },
+    now,
+  );
   await replanUserReminders(db, { userId, now, messageDomain: "claimtrail.test" });
   const pendingBefore = await db.selectFrom("reminders").select("id").where("order_id", "=", order.id).where("status", "=", "pending").execute();
   expect(pendingBefore.length).toBeGreaterThan(0);
   await db
     .insertInto("reports")
-    .values({ id: "r1", order_id: order.id, kind: "closed", at: "2026-03-05T10:00:00.000Z", note: null, reference: null, data: null, created_at: "2026-03-05T10:00:00.000Z" })
+    .values({
+      id: "r1",
+      order_id: order.id,
+      kind: "closed",
+      at: "2026-03-05T10:00:00.000Z",
+      note: null,
+      reference: null,
+      data: null,
+      created_at: "2026-03-05T10:00:00.000Z",
+    })
     .execute();
   await db.updateTable("orders").set({ snapshot: null }).where("id", "=", order.id).execute();
-  expect(await replanStoredOrder(db, { userId, orderId: order.id, now: new Date("2026-03-05T10:00:00Z"), messageDomain: "claimtrail.test" })).toBe(true);
+  expect(await replanStoredOrder(db, { userId, orderId: order.id, now: new Date("2026-03-05T10:00:00Z"), messageDomain: "claimtrail.test" })).toBe(
+    true,
+  );
   const pending = await db.selectFrom("reminders").select("id").where("order_id", "=", order.id).where("status", "=", "pending").execute();
   expect(pending).toEqual([]);
 });

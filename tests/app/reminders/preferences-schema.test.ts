@@ -47,7 +47,14 @@ describe("reminder settings form", () => {
       [[["quietStart", "22:00"]], "quietEnd", /both the start and the end/],
       [[["channels", "sms"]], "channels[0]", /Choose app, e-mail or webhook/],
       [[["webhookUrl", "ftp://files.example/x"]], "webhookUrl", /must start with https:\/\//],
-      [[["webhookUrl", "https://ntfy.example/x"], ["webhookSecret", "short"]], "webhookSecret", /at least 16 characters/],
+      [
+        [
+          ["webhookUrl", "https://ntfy.example/x"],
+          ["webhookSecret", "short"],
+        ],
+        "webhookSecret",
+        /at least 16 characters/,
+      ],
     ];
     for (const [extra, field, message] of cases) {
       const result = submit([...valid, ...extra]);

@@ -122,6 +122,10 @@ export async function addDueReminders(
       updated_at: T0,
     });
   }
-  for (let i = 0; i < rows.length; i += 30) await db.insertInto("reminders").values(rows.slice(i, i + 30)).execute();
+  for (let i = 0; i < rows.length; i += 30)
+    await db
+      .insertInto("reminders")
+      .values(rows.slice(i, i + 30))
+      .execute();
   return keys;
 }

@@ -26,13 +26,18 @@ describe("reminder wording", () => {
   });
 
   it("words a passed deadline and a single day", () => {
-    expect(renderReminderMessage({ ...base, kind: "passed", leadDays: null }, "https://x.test").headline).toBe("Deadline passed: Buyer protection ends");
+    expect(renderReminderMessage({ ...base, kind: "passed", leadDays: null }, "https://x.test").headline).toBe(
+      "Deadline passed: Buyer protection ends",
+    );
     expect(renderReminderMessage({ ...base, leadDays: 1 }, "https://x.test").headline).toBe("Buyer protection ends: 1 day left");
   });
 
   it("has words for every alert of the contract", () => {
     for (const alert of ALERTS) {
-      const m = renderReminderMessage({ ...base, kind: "alert", subject: alert, leadDays: null, title: null, reason: null, source: null, deadlineDue: null }, "https://x.test");
+      const m = renderReminderMessage(
+        { ...base, kind: "alert", subject: alert, leadDays: null, title: null, reason: null, source: null, deadlineDue: null },
+        "https://x.test",
+      );
       expect(m.headline).not.toBe(alert);
       expect(m.body.length).toBeGreaterThan(20);
     }

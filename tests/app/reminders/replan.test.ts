@@ -13,7 +13,13 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const deadline = (due: string) => ({ id: "dispute_window_closes", due, title: "Open a dispute", reason: "The protection window ends.", source: "buyer's guide" });
+const deadline = (due: string) => ({
+  id: "dispute_window_closes",
+  due,
+  title: "Open a dispute",
+  reason: "The protection window ends.",
+  source: "buyer's guide",
+});
 
 function replan(assessment: Partial<ReminderAssessment>, now: string) {
   return replanOrderReminders(t.db, {

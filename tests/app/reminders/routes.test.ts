@@ -22,7 +22,11 @@ beforeAll(async () => {
   owner = a.client;
   other = b.client;
   ownerEmail = a.email;
-  orderId = await seedOrder(server.dbFile, a.email, { item: "Bluetooth earbuds", shipped_at: "2026-03-03T10:00:00Z", protection_ends_at: "2026-12-20T22:00:00Z" });
+  orderId = await seedOrder(server.dbFile, a.email, {
+    item: "Bluetooth earbuds",
+    shipped_at: "2026-03-03T10:00:00Z",
+    protection_ends_at: "2026-12-20T22:00:00Z",
+  });
 }, 300_000);
 afterAll(async () => {
   await server?.stop();
@@ -160,7 +164,17 @@ describe("/notifications", () => {
     await withDb(server.dbFile, async (db) => {
       await db
         .insertInto("notifications")
-        .values({ id, user_id: await userIdOf(db, ownerEmail), order_id: orderId, reminder_key: `test-${id}`, title: "Buyer protection ends: 3 days left", body: "Open a dispute before it ends.", link: `/orders/${orderId}`, created_at: new Date().toISOString(), read_at: null })
+        .values({
+          id,
+          user_id: await userIdOf(db, ownerEmail),
+          order_id: orderId,
+          reminder_key: `test-${id}`,
+          title: "Buyer protection ends: 3 days left",
+          body: "Open a dispute before it ends.",
+          link: `/orders/${orderId}`,
+          created_at: new Date().toISOString(),
+          read_at: null,
+        })
         .execute();
     });
     const page = await owner.get("/notifications");
@@ -194,7 +208,17 @@ describe("/notifications", () => {
       for (const id of ids) {
         await db
           .insertInto("notifications")
-          .values({ id, user_id: userId, order_id: readerOrder, reminder_key: `header-${id}`, title: "Dispute window closes soon", body: "Open a dispute.", link: `/orders/${readerOrder}`, created_at: new Date().toISOString(), read_at: null })
+          .values({
+            id,
+            user_id: userId,
+            order_id: readerOrder,
+            reminder_key: `header-${id}`,
+            title: "Dispute window closes soon",
+            body: "Open a dispute.",
+            link: `/orders/${readerOrder}`,
+            created_at: new Date().toISOString(),
+            read_at: null,
+          })
           .execute();
       }
     });
@@ -210,9 +234,26 @@ describe("/notifications", () => {
       await db
         .insertInto("reminders")
         .values({
-          id: randomUUID(), key: `failed-${randomUUID()}`, order_id: orderId, user_id: await userIdOf(db, ownerEmail), subject: "protection_ends", kind: "ahead",
-          lead_days: 3, channel: "email", due_at: now, title: "Buyer protection ends", reason: null, source: null, deadline_due: null, status: "failed",
-          attempts: 1, next_attempt_at: now, last_error: "mail server refused (550): 5.1.1 Mailbox unavailable", message_id: "<x@claimtrail.test>", created_at: now, updated_at: now,
+          id: randomUUID(),
+          key: `failed-${randomUUID()}`,
+          order_id: orderId,
+          user_id: await userIdOf(db, ownerEmail),
+          subject: "protection_ends",
+          kind: "ahead",
+          lead_days: 3,
+          channel: "email",
+          due_at: now,
+          title: "Buyer protection ends",
+          reason: null,
+          source: null,
+          deadline_due: null,
+          status: "failed",
+          attempts: 1,
+          next_attempt_at: now,
+          last_error: "mail server refused (550): 5.1.1 Mailbox unavailable",
+          message_id: "<x@claimtrail.test>",
+          created_at: now,
+          updated_at: now,
         })
         .execute();
     });

@@ -54,7 +54,13 @@ export async function startMailbox(options: { delayMs?: number; parse?: boolean 
             mail = { messageId, to, subject: "", text: "", html: "" };
           } else {
             const parsed = await simpleParser(raw);
-            mail = { messageId: parsed.messageId ?? "", to, subject: parsed.subject ?? "", text: parsed.text ?? "", html: typeof parsed.html === "string" ? parsed.html : "" };
+            mail = {
+              messageId: parsed.messageId ?? "",
+              to,
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              html: typeof parsed.html === "string" ? parsed.html : "",
+            };
           }
           const index = received++;
           if (mailbox.delayMs > 0) await new Promise((r) => setTimeout(r, mailbox.delayMs));

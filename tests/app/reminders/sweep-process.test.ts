@@ -33,7 +33,9 @@ function startSweep(): { child: ChildProcess; done: Promise<{ code: number | nul
   let stderr = "";
   child.stdout!.on("data", (c) => (stdout += c));
   child.stderr!.on("data", (c) => (stderr += c));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((res) => child.on("exit", (code) => res({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((res) =>
+    child.on("exit", (code) => res({ code, stdout, stderr })),
+  );
   return { child, done };
 }
 

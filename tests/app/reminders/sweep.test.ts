@@ -27,7 +27,11 @@ function config(overrides: Partial<SweepConfig> = {}): SweepConfig {
 const clockAt = (iso: string) => () => new Date(iso);
 
 async function statuses() {
-  return bed.t.db.selectFrom("reminders").select(["key", "status", "attempts", "next_attempt_at", "last_error", "message_id"]).orderBy("key").execute();
+  return bed.t.db
+    .selectFrom("reminders")
+    .select(["key", "status", "attempts", "next_attempt_at", "last_error", "message_id"])
+    .orderBy("key")
+    .execute();
 }
 
 describe("e-mail", () => {
@@ -148,7 +152,9 @@ describe("leases", () => {
     void sweeping.finally(() => (done = true));
     while (!done) {
       await new Promise((r) => setTimeout(r, 100));
-      const claimed = await writeTransaction(bed.t.db, (trx) => claimDueReminders(trx, { owner: "intruder", now: new Date(), leaseMs: 60_000, limit: 100 }));
+      const claimed = await writeTransaction(bed.t.db, (trx) =>
+        claimDueReminders(trx, { owner: "intruder", now: new Date(), leaseMs: 60_000, limit: 100 }),
+      );
       stolen += claimed.length;
     }
     expect((await sweeping).sent).toBe(12);
@@ -179,7 +185,9 @@ describe("between batches", () => {
     const user = await addUser(bed.t.db);
     const order = await addOrder(bed.t.db, user);
     await addDueReminders(bed.t.db, { userId: user, orderId: order, count: 30, channel: "app" });
-    const { result: stats, turns } = await turnsGivenDuring(() => runSweep(bed.t.db, { config: config({ batchSize: 10 }), clock: clockAt("2026-03-01T09:00:00Z") }));
+    const { result: stats, turns } = await turnsGivenDuring(() =>
+      runSweep(bed.t.db, { config: config({ batchSize: 10 }), clock: clockAt("2026-03-01T09:00:00Z") }),
+    );
     expect(stats.sent).toBe(30);
     expect(turns).toBeGreaterThanOrEqual(2);
   });

@@ -25,7 +25,15 @@ afterAll(async () => {
 /** Pending reminders for the protection deadline (weeks away, so the sweep never sends them here). */
 async function pendingProtection(): Promise<string[]> {
   return withDb(server.dbFile, async (db) =>
-    (await db.selectFrom("reminders").select("due_at").where("order_id", "=", orderId).where("status", "=", "pending").where("subject", "=", "aliexpress-protection-ends").execute())
+    (
+      await db
+        .selectFrom("reminders")
+        .select("due_at")
+        .where("order_id", "=", orderId)
+        .where("status", "=", "pending")
+        .where("subject", "=", "aliexpress-protection-ends")
+        .execute()
+    )
       .map((r) => r.due_at)
       .sort(),
   );
@@ -33,12 +41,17 @@ async function pendingProtection(): Promise<string[]> {
 
 async function pendingPlan(): Promise<string[]> {
   return withDb(server.dbFile, async (db) =>
-    (await db.selectFrom("reminders").select("key").where("order_id", "=", orderId).where("status", "=", "pending").execute()).map((r) => r.key).sort(),
+    (await db.selectFrom("reminders").select("key").where("order_id", "=", orderId).where("status", "=", "pending").execute())
+      .map((r) => r.key)
+      .sort(),
   );
 }
 
 async function pendingCount(): Promise<number> {
-  return withDb(server.dbFile, async (db) => (await db.selectFrom("reminders").select("id").where("order_id", "=", orderId).where("status", "=", "pending").execute()).length);
+  return withDb(
+    server.dbFile,
+    async (db) => (await db.selectFrom("reminders").select("id").where("order_id", "=", orderId).where("status", "=", "pending").execute()).length,
+  );
 }
 
 describe("reminders follow the order's facts", () => {
@@ -58,7 +71,9 @@ describe("reminders follow the order's facts", () => {
 
   it("re-plans after an event posted to /orders/:id/events", async () => {
     const before = await pendingPlan();
-    const delivered = await owner.request(`/orders/${orderId}/events`, { json: { text: "Delivered", occurredAt: new Date(Date.now() - DAY).toISOString() } });
+    const delivered = await owner.request(`/orders/${orderId}/events`, {
+      json: { text: "Delivered", occurredAt: new Date(Date.now() - DAY).toISOString() },
+    });
     expect(delivered.status).toBe(201);
     expect(await pendingPlan()).not.toEqual(before);
   });

@@ -42,7 +42,16 @@ describe("the order wizard over HTTP", () => {
     expect(step).toBe("facts");
 
     // A future order date and a bad amount: 400 with the reasons; what was typed is kept in the draft.
-    const facts = { step: "facts", draftId, intent: "next", orderNumber: "8123", orderedOn: day(2), item: "Earbuds", amount: "1.234,5,6", currency: "eur" };
+    const facts = {
+      step: "facts",
+      draftId,
+      intent: "next",
+      orderNumber: "8123",
+      orderedOn: day(2),
+      item: "Earbuds",
+      amount: "1.234,5,6",
+      currency: "eur",
+    };
     const bad = await client.post("/orders/new", facts);
     expect(bad.status).toBe(400);
     const html = await bad.text();
@@ -59,7 +68,13 @@ describe("the order wizard over HTTP", () => {
     const ambiguous = await client.post("/orders/new", { step: "tracking", draftId, intent: "next", tracking: "123456789012" });
     expect(ambiguous.status).toBe(400);
     expect(await ambiguous.text()).toMatch(/could be 4PX or FedEx/);
-    const chosen = await client.post("/orders/new", { step: "tracking", draftId, intent: "next", tracking: "123456789012", "carrier-123456789012": "fedex" });
+    const chosen = await client.post("/orders/new", {
+      step: "tracking",
+      draftId,
+      intent: "next",
+      tracking: "123456789012",
+      "carrier-123456789012": "fedex",
+    });
     expect(draftUrl(chosen.headers.get("location")).step).toBe("history");
 
     // The paste is read and shown for checking before the step moves on.
@@ -126,7 +141,14 @@ describe("the order wizard over HTTP", () => {
     const future = `${day(30)} 10:00\nDelivered`;
     const read = await client.post("/orders/new", { step: "history", draftId, intent: "read", history: future });
     expect(read.status).toBe(303);
-    const next = await client.post("/orders/new", { step: "history", draftId, intent: "next", history: future, "events[0].shown": "1", "events[0].keep": "on" });
+    const next = await client.post("/orders/new", {
+      step: "history",
+      draftId,
+      intent: "next",
+      history: future,
+      "events[0].shown": "1",
+      "events[0].keep": "on",
+    });
     expect(next.status).toBe(400);
     expect(await next.text()).toContain("which is in the future");
     const draft = (await counts()).drafts.find((d) => d.id === draftId)!;

@@ -23,7 +23,9 @@ interface IdRoute {
 
 /** Uploads a small real PNG through the evidence endpoint, as the owner would. */
 async function uploadEvidence(server: RunningServer, owner: Client, orderId: string): Promise<Record<string, string>> {
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } })
+    .png()
+    .toBuffer();
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "receipt.png");
   const res = await fetch(`${server.url}/orders/${orderId}/evidence`, {
@@ -90,7 +92,9 @@ function call(client: Client, name: string, id: string) {
 /** Row counts of every table: a refused request must leave all of them as they were. */
 async function rowCounts(): Promise<Record<string, number>> {
   return withDb(server.dbFile, async (db) => {
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(db);
     const counts: Record<string, number> = {};
     for (const { name } of tables.rows) {
       counts[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0]!.n);

@@ -37,7 +37,9 @@ describe("malformedBody", () => {
   });
 
   it("lets whole bodies through", async () => {
-    expect(await malformedBody("multipart/form-data; boundary=b", Buffer.from('--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nxyz\r\n--b--\r\n'))).toBeNull();
+    expect(
+      await malformedBody("multipart/form-data; boundary=b", Buffer.from('--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nxyz\r\n--b--\r\n')),
+    ).toBeNull();
     expect(await malformedBody("application/json; charset=utf-8", Buffer.from('{"a":1}'))).toBeNull();
     expect(await malformedBody("application/x-www-form-urlencoded", Buffer.from("a=%%%"))).toBeNull();
   });

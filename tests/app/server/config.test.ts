@@ -37,14 +37,15 @@ describe("loadConfig", () => {
     const cwd = process.cwd();
     try {
       process.chdir(dir);
-      expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), DATABASE_URL: "bogus" })).toThrow(/file:PATH .*postgres:\/\//);
+      expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), DATABASE_URL: "bogus" })).toThrow(
+        /file:PATH .*postgres:\/\//,
+      );
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       process.chdir(cwd);
       rmSync(dir, { recursive: true, force: true });
     }
   });
-
 
   it("applies the documented defaults", () => {
     const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) });

@@ -25,18 +25,30 @@ async function snapshot(): Promise<Record<string, number>> {
   return withDb(server.dbFile, async (db) => {
     const counts: Record<string, number> = {};
     for (const table of ["users", "sessions", "orders", "tracking_numbers", "tracking_events", "reports"] as const) {
-      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       counts[table] = Number(row.n);
     }
     return counts;
   });
 }
 
-const concrete = (pattern: string) => pattern.replace(/:id\b/g, orderId).replace(/:[A-Za-z]+/g, "x").replace(/\*$/, "x");
+const concrete = (pattern: string) =>
+  pattern
+    .replace(/:id\b/g, orderId)
+    .replace(/:[A-Za-z]+/g, "x")
+    .replace(/\*$/, "x");
 
 /** A body each route would accept from the signed-in owner, so only the origin makes the difference. */
 const bodies: Record<string, Record<string, string>> = {
-  "/account": { intent: "password", currentPassword: "correct horse battery staple", newPassword: "another long password", confirmPassword: "another long password" },
+  "/account": {
+    intent: "password",
+    currentPassword: "correct horse battery staple",
+    newPassword: "another long password",
+    confirmPassword: "another long password",
+  },
   "/orders/:id/events": { text: "Arrived at sorting center" },
   "/login": { email: "someone@example.com", password: "whatever password" },
   "/signup": { email: "csrf-new@example.com", password: "a long enough password" },

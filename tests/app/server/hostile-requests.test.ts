@@ -37,7 +37,11 @@ const CUT_MULTIPART = Buffer.concat([
   Buffer.from("0000"),
 ]);
 
-const concrete = (pattern: string) => pattern.replace(/:id\b/g, orderId).replace(/:[A-Za-z]+/g, "x").replace(/\*$/, "x");
+const concrete = (pattern: string) =>
+  pattern
+    .replace(/:id\b/g, orderId)
+    .replace(/:[A-Za-z]+/g, "x")
+    .replace(/\*$/, "x");
 
 function signedIn(headers: Record<string, string> = {}): Record<string, string> {
   return { Origin: server.url, "Sec-Fetch-Site": "same-origin", Cookie: client.cookie!, ...headers };
@@ -76,7 +80,10 @@ describe("every route in the route table", () => {
     ];
     for (const pattern of patterns) {
       for (const [label, headers, body] of bodies) {
-        const answer = await rawRequest(server.url, concrete(pattern), { headers: signedIn({ ...headers, "Content-Length": String(body.length) }), body });
+        const answer = await rawRequest(server.url, concrete(pattern), {
+          headers: signedIn({ ...headers, "Content-Length": String(body.length) }),
+          body,
+        });
         expect(answer.status, `${label} → ${pattern}: ${answer.body}`).toBe(400);
         expectSentence(answer, `${label} → ${pattern}`);
       }
@@ -118,7 +125,10 @@ describe("every route in the route table", () => {
     const ordered = [...patterns.filter((p) => p !== "/logout"), "/logout"];
     for (const pattern of ordered) {
       for (const [label, headers, body] of kinds) {
-        const answer = await rawRequest(server.url, concrete(pattern), { headers: signedIn({ ...headers, "Content-Length": String(Buffer.byteLength(body)) }), body });
+        const answer = await rawRequest(server.url, concrete(pattern), {
+          headers: signedIn({ ...headers, "Content-Length": String(Buffer.byteLength(body)) }),
+          body,
+        });
         expect(answer.status, `${label} → ${pattern}: ${answer.body}`).toBeLessThan(500);
         if (formRoutes.includes(pattern)) {
           expect(answer.status, `${label} → ${pattern}`).toBe(415);
@@ -140,7 +150,10 @@ describe("body limits by kind of route", () => {
       expect(answer.status, type).toBe(413);
       expect(answer.body).toMatch(/KB/);
     }
-    const declared = await rawRequest(server.url, "/login", { headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024) }, streamBytes: 200 * 1024 });
+    const declared = await rawRequest(server.url, "/login", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024) },
+      streamBytes: 200 * 1024,
+    });
     expect(declared.status).toBe(413);
     await expectAlive();
   });
@@ -167,7 +180,15 @@ describe("body limits by kind of route", () => {
 });
 
 describe("redirect targets stay on this site", () => {
-  const hostile = ["/..//evil.example", "/.//evil.example", "/%2e%2e//evil.example", "/orders/../..//evil.example", "/%2E%2E/%2Fevil.example", "/.%2F/evil.example", "/..\\/evil.example"];
+  const hostile = [
+    "/..//evil.example",
+    "/.//evil.example",
+    "/%2e%2e//evil.example",
+    "/orders/../..//evil.example",
+    "/%2E%2E/%2Fevil.example",
+    "/.%2F/evil.example",
+    "/..\\/evil.example",
+  ];
 
   function expectSameOrigin(location: string | null, label: string) {
     expect(location, label).toBeTruthy();
@@ -219,7 +240,10 @@ describe("smaller edges", () => {
   it("NUL bytes in a form or JSON body are not stored", async () => {
     const json = await client.request(`/orders/${orderId}/events`, { json: { text: "Left\u0000 the hub", occurredAt: "2026-03-05T08:00:00Z" } });
     expect(json.status).toBeLessThan(300);
-    const form = await client.request(`/orders/${orderId}/events`, { form: { text: "Cleared\u0000 customs", occurredAt: "2026-03-06T08:00:00Z" }, headers: { Accept: "application/json" } });
+    const form = await client.request(`/orders/${orderId}/events`, {
+      form: { text: "Cleared\u0000 customs", occurredAt: "2026-03-06T08:00:00Z" },
+      headers: { Accept: "application/json" },
+    });
     expect(form.status).toBeLessThan(400);
     const texts = await withDb(server.dbFile, (db) => db.selectFrom("tracking_events").select("text").where("order_id", "=", orderId).execute());
     expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(["Left the hub", "Cleared customs"]));

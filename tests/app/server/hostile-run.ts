@@ -28,7 +28,10 @@ try {
   const patterns = (await mutatingRoutePatterns()).filter((p) => p !== "/logout");
   const concrete = (p: string) => p.replace(/:id\b/g, orderId).replace(/:[A-Za-z]+/g, "x");
   const auth = { Origin: server.url, "Sec-Fetch-Site": "same-origin", Cookie: client.cookie! };
-  const cut = Buffer.from('--b\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n0000', "latin1");
+  const cut = Buffer.from(
+    '--b\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n0000',
+    "latin1",
+  );
 
   let tried = 0;
   let fiveXx = 0;
@@ -64,7 +67,11 @@ try {
   const file = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(14.5 * MB - 8, 7)]);
   const parts: Buffer[] = [];
   for (let i = 0; i < 4; i++) {
-    parts.push(Buffer.from(`--b\r\nContent-Disposition: form-data; name="files"; filename="scan-${i}.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from("\r\n"));
+    parts.push(
+      Buffer.from(`--b\r\nContent-Disposition: form-data; name="files"; filename="scan-${i}.png"\r\nContent-Type: image/png\r\n\r\n`),
+      file,
+      Buffer.from("\r\n"),
+    );
   }
   parts.push(Buffer.from("--b--\r\n"));
   const upload = Buffer.concat(parts);

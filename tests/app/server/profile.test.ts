@@ -21,7 +21,17 @@ afterAll(async () => {
 });
 
 const zoneOf = (email: string) =>
-  withDb(server.dbFile, async (db) => (await db.selectFrom("users").select("time_zone").where("id", "=", await userIdOf(db, email)).executeTakeFirstOrThrow()).time_zone);
+  withDb(
+    server.dbFile,
+    async (db) =>
+      (
+        await db
+          .selectFrom("users")
+          .select("time_zone")
+          .where("id", "=", await userIdOf(db, email))
+          .executeTakeFirstOrThrow()
+      ).time_zone,
+  );
 
 function pdfText(bytes: ArrayBuffer): string {
   const dir = mkdtempSync(join(tmpdir(), "claimtrail-profile-"));
@@ -72,7 +82,11 @@ describe("the profile and the documents", () => {
     const orderId = await seedOrder(server.dbFile, email, { payment_method: "paypal", seller: "CleanHome Parts Store" });
     const documents = await (await client.get(`/orders/${orderId}/documents`)).text();
     expect(documents).toContain("PayPal transaction ID");
-    const facts = await client.post(`/orders/${orderId}/documents`, { intent: "document-facts", paymentReference: "5TY05013RG002845M", carrierCaseNumber: "" });
+    const facts = await client.post(`/orders/${orderId}/documents`, {
+      intent: "document-facts",
+      paymentReference: "5TY05013RG002845M",
+      carrierCaseNumber: "",
+    });
     expect(facts.status).toBe(200);
 
     const packet = await client.get(`/orders/${orderId}/packet`);
@@ -92,7 +106,9 @@ describe("the profile and the documents", () => {
     const { client: intruder } = await signedUpClient(server.url, "intruder");
     const res = await intruder.post(`/orders/${orderId}/documents`, { intent: "document-facts", paymentReference: "stolen" });
     expect(res.status).toBe(404);
-    const stored = await withDb(server.dbFile, (db) => db.selectFrom("orders").select("payment_reference").where("id", "=", orderId).executeTakeFirstOrThrow());
+    const stored = await withDb(server.dbFile, (db) =>
+      db.selectFrom("orders").select("payment_reference").where("id", "=", orderId).executeTakeFirstOrThrow(),
+    );
     expect(stored.payment_reference).toBeNull();
   });
 });

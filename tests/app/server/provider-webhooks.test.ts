@@ -51,20 +51,33 @@ const recent = (days: number) => new Date(Date.now() - days * DAY).toISOString()
 
 /** An order of the signed-in person with one tracking number, saved straight into the server's database. */
 async function orderWith(number: string, owner = email, dbFile = server.dbFile): Promise<string> {
-  const orderId = await seedOrder(dbFile, owner, { ordered_at: recent(12), shipped_at: recent(10), protection_ends_at: new Date(Date.now() + 40 * DAY).toISOString() });
+  const orderId = await seedOrder(dbFile, owner, {
+    ordered_at: recent(12),
+    shipped_at: recent(10),
+    protection_ends_at: new Date(Date.now() + 40 * DAY).toISOString(),
+  });
   await withDb(dbFile, async (db) => addTrackingNumbers(db, await userIdOf(db, owner), orderId, [{ number, source: "user" }]));
   return orderId;
 }
 
 async function eventsOf(orderId: string, dbFile = server.dbFile) {
-  return withDb(dbFile, (db) => db.selectFrom("tracking_events").select(["text", "source", "raw"]).where("order_id", "=", orderId).orderBy("occurred_at", "desc").execute());
+  return withDb(dbFile, (db) =>
+    db.selectFrom("tracking_events").select(["text", "source", "raw"]).where("order_id", "=", orderId).orderBy("occurred_at", "desc").execute(),
+  );
 }
 
 async function counts(dbFile = server.dbFile) {
   return withDb(dbFile, async (db) => {
     const out: Record<string, number> = {};
     for (const table of ["tracking_events", "tracking_numbers", "reminders", "orders"] as const) {
-      out[table] = Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+      out[table] = Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     }
     return out;
   });
@@ -102,7 +115,11 @@ describe("with provider keys set", () => {
     const mine = await orderWith(number);
     const other = await signedUpClient(server.url, "providers-other");
     const theirs = await orderWith(number, other.email);
-    const push = signed17TrackPush(number, [{ at: recent(1), text: "Import customs clearance started", location: "ROISSY", code: "InTransit" }], KEY_17);
+    const push = signed17TrackPush(
+      number,
+      [{ at: recent(1), text: "Import customs clearance started", location: "ROISSY", code: "InTransit" }],
+      KEY_17,
+    );
 
     const res = await post(`${server.url}/webhooks/17track`, push);
     expect(res.status).toBe(200);
@@ -126,8 +143,14 @@ describe("with provider keys set", () => {
     const good = signed17TrackPush(number, [{ at: recent(1), text: "Out for delivery", code: "OutForDelivery" }], KEY_17);
     const before = await counts();
     const unsigned = await post(`${server.url}/webhooks/17track`, { body: good.body, headers: { "content-type": "application/json" } });
-    const wrongKey = await post(`${server.url}/webhooks/17track`, signed17TrackPush(number, [{ at: recent(1), text: "Out for delivery" }], "not-the-key"));
-    const tampered = await post(`${server.url}/webhooks/17track`, { body: good.body.replace("Out for delivery", "Delivered"), headers: good.headers });
+    const wrongKey = await post(
+      `${server.url}/webhooks/17track`,
+      signed17TrackPush(number, [{ at: recent(1), text: "Out for delivery" }], "not-the-key"),
+    );
+    const tampered = await post(`${server.url}/webhooks/17track`, {
+      body: good.body.replace("Out for delivery", "Delivered"),
+      headers: good.headers,
+    });
     expect([unsigned.status, wrongKey.status, tampered.status]).toEqual([401, 401, 401]);
     expect(await counts()).toEqual(before);
     expect(await eventsOf(orderId)).toEqual([]);
@@ -153,7 +176,11 @@ describe("with provider keys set", () => {
   it("takes a realistic long push (hundreds of events) and answers a signed but unreadable one with 400", async () => {
     const number = "LP00555566667777";
     const orderId = await orderWith(number);
-    const many: FakeEvent[] = Array.from({ length: 300 }, (_, i) => ({ at: new Date(Date.now() - (i + 1) * 3600_000).toISOString(), text: `Parcel scanned at sorting hub ${i} in transit to the next facility`, location: `HUB ${i}` }));
+    const many: FakeEvent[] = Array.from({ length: 300 }, (_, i) => ({
+      at: new Date(Date.now() - (i + 1) * 3600_000).toISOString(),
+      text: `Parcel scanned at sorting hub ${i} in transit to the next facility`,
+      location: `HUB ${i}`,
+    }));
     const push = signed17TrackPush(number, many, KEY_17);
     expect(push.body.length).toBeGreaterThan(50_000);
     const res = await post(`${server.url}/webhooks/17track`, push);

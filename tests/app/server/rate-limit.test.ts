@@ -27,9 +27,7 @@ describe("login rate limit", () => {
 
   it("stops one client after 20 failures across many accounts", async () => {
     // The per-account test above already spent 5 of this client's 20 failures.
-    const attempts = await Promise.all(
-      Array.from({ length: 15 }, () => new Client(server.url).logIn(uniqueEmail("spray"), "password guess")),
-    );
+    const attempts = await Promise.all(Array.from({ length: 15 }, () => new Client(server.url).logIn(uniqueEmail("spray"), "password guess")));
     expect(attempts.map((r) => r.status)).toEqual(Array(15).fill(401));
     const blocked = await new Client(server.url).logIn(uniqueEmail("spray"), "password guess");
     expect(blocked.status).toBe(429);

@@ -36,7 +36,14 @@ export function rawRequest(baseUrl: string, path: string, options: RawOptions = 
     let sent = 0;
     let sentAtAnswer = 0;
     // A connection of its own: a body left half-sent must not swallow the next request.
-    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? "POST", headers: options.headers, agent: false });
+    const req = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+      method: options.method ?? "POST",
+      headers: options.headers,
+      agent: false,
+    });
     req.on("response", (res) => {
       answered = true;
       sentAtAnswer = sent;
@@ -62,7 +69,8 @@ export function rawRequest(baseUrl: string, path: string, options: RawOptions = 
       }
       if (options.streamBytes) {
         const fill = options.fill ?? Buffer.alloc(CHUNK, 0x61);
-        const piece = fill.length >= CHUNK ? fill.subarray(0, CHUNK) : Buffer.concat(Array(Math.ceil(CHUNK / fill.length)).fill(fill)).subarray(0, CHUNK);
+        const piece =
+          fill.length >= CHUNK ? fill.subarray(0, CHUNK) : Buffer.concat(Array(Math.ceil(CHUNK / fill.length)).fill(fill)).subarray(0, CHUNK);
         let streamed = 0;
         while (streamed < options.streamBytes && !finished && !req.destroyed) {
           const part = piece.subarray(0, Math.min(piece.length, options.streamBytes - streamed));

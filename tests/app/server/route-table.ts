@@ -33,9 +33,11 @@ export async function mutatingRoutePatterns(): Promise<string[]> {
 
 /** Route module names under app/routes that take a parameter other than the catch-all splat. */
 export function parameterRouteFiles(): string[] {
-  return readdirSync(join(ROOT, "app/routes"))
-    .map((name) => name.replace(/\.(tsx?|jsx?)$/, ""))
-    // `$id`, `$id_` and optional `($id)` segments; the bare `$` splat is the 404 page, not an id.
-    .filter((name) => name.split(".").some((segment) => /^\(?\$[A-Za-z]/.test(segment)))
-    .sort();
+  return (
+    readdirSync(join(ROOT, "app/routes"))
+      .map((name) => name.replace(/\.(tsx?|jsx?)$/, ""))
+      // `$id`, `$id_` and optional `($id)` segments; the bare `$` splat is the 404 page, not an id.
+      .filter((name) => name.split(".").some((segment) => /^\(?\$[A-Za-z]/.test(segment)))
+      .sort()
+  );
 }

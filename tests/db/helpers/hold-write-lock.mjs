@@ -6,7 +6,12 @@ const [file, ms] = process.argv.slice(2);
 const db = new SQLite(file, { timeout: 5000 });
 db.exec("begin immediate");
 const at = new Date().toISOString();
-db.prepare("insert into users (id, email, password_hash, time_zone, created_at, updated_at) values (?, ?, 'x', 'UTC', ?, ?)").run("lock-holder", "lock-holder@example.test", at, at);
+db.prepare("insert into users (id, email, password_hash, time_zone, created_at, updated_at) values (?, ?, 'x', 'UTC', ?, ?)").run(
+  "lock-holder",
+  "lock-holder@example.test",
+  at,
+  at,
+);
 process.stdout.write("locked\n");
 setTimeout(() => {
   db.exec("commit");

@@ -12,7 +12,9 @@ async function writer(n: number): Promise<never> {
   for (let i = 0; ; i++) {
     const id = await writeTransaction(db, async (trx) => {
       const order = await createOrder(trx, userId, { platform: "temu", ordered_at: "2026-03-01T10:00:00Z", order_number: `w${n}-${i}` });
-      await addTrackingEvents(trx, userId, order.id, [{ at: "2026-03-04T08:00:00Z", text: `event ${n}-${i}`, source: "manual", milestone: "in_transit" }]);
+      await addTrackingEvents(trx, userId, order.id, [
+        { at: "2026-03-04T08:00:00Z", text: `event ${n}-${i}`, source: "manual", milestone: "in_transit" },
+      ]);
       return order.id;
     });
     process.stdout.write(id + "\n");

@@ -33,7 +33,11 @@ async function seedVariedOrders(): Promise<void> {
     const order = await createOrder(
       t.db,
       user,
-      orderFields({ order_number: `n${i}`, time_zone: i === 3 ? "Asia/Tokyo" : null, estimated_delivery_latest: i === 1 ? "2026-04-20T00:00:00Z" : null }),
+      orderFields({
+        order_number: `n${i}`,
+        time_zone: i === 3 ? "Asia/Tokyo" : null,
+        estimated_delivery_latest: i === 1 ? "2026-04-20T00:00:00Z" : null,
+      }),
     );
     if (i === 4) continue; // an order with nothing under it
     await addTrackingNumbers(t.db, user, order.id, [
@@ -41,15 +45,33 @@ async function seedVariedOrders(): Promise<void> {
       { number: `LP00${i}23456789012`, carrier: "cainiao", leg: 0, source: "user" },
     ]);
     await addTrackingEvents(t.db, user, order.id, [
-      { at: "2026-03-09T14:30:00Z", text: "Handed over", source: "paste", milestone: "handed_over", confidence: 0.9, trackingNumber: `LP00${i}23456789012`, carrier: "cainiao" },
+      {
+        at: "2026-03-09T14:30:00Z",
+        text: "Handed over",
+        source: "paste",
+        milestone: "handed_over",
+        confidence: 0.9,
+        trackingNumber: `LP00${i}23456789012`,
+        carrier: "cainiao",
+      },
       { at: null, text: "Shipment information received", source: "paste", milestone: "info_received" },
       { at: "2026-03-04T08:00:00Z", text: "Departure", location: "Guangzhou", source: "paste", milestone: "departed_origin", confidence: 1 },
-      { at: "2026-03-04T08:00:00Z", text: "Arrival at sorting centre", source: "paste", milestone: "in_transit", trackingNumber: `3SAB${i}2345678901` },
+      {
+        at: "2026-03-04T08:00:00Z",
+        text: "Arrival at sorting centre",
+        source: "paste",
+        milestone: "in_transit",
+        trackingNumber: `3SAB${i}2345678901`,
+      },
       { at: "2026-03-12T09:00:00Z", text: "Something we could not read", source: "paste", milestone: "unknown" },
     ]);
     await addReport(t.db, user, order.id, { kind: "not_received", at: "2026-04-21T10:00:00Z" });
     await addReport(t.db, user, order.id, { kind: "checklist_step", at: "2026-04-21T11:00:00Z", note: "photos taken", data: { step: "photos" } });
-    await addReport(t.db, user, order.id, { kind: "protection_extended", at: "2026-04-22T10:00:00Z", data: { protectionEndsAt: "2026-06-01T00:00:00Z" } });
+    await addReport(t.db, user, order.id, {
+      kind: "protection_extended",
+      at: "2026-04-22T10:00:00Z",
+      data: { protectionEndsAt: "2026-06-01T00:00:00Z" },
+    });
   }
 }
 
@@ -57,7 +79,11 @@ describe("loadOrderFactsPage", () => {
   it("gives every order the same facts as the user's own loader, through Kysely or the raw connection", async () => {
     await seedVariedOrders();
     const expected = new Map([...(await loadOrderFactsForUser(t.db, "alice")), ...(await loadOrderFactsForUser(t.db, "bob"))]);
-    for (const [source, limit] of [[t.db, 2], [t.sqlite, 2], [t.sqlite, 100]] as const) {
+    for (const [source, limit] of [
+      [t.db, 2],
+      [t.sqlite, 2],
+      [t.sqlite, 100],
+    ] as const) {
       const entries = await allPages(source, limit);
       expect(entries.map((e) => e.orderId)).toEqual([...expected.keys()].sort());
       for (const entry of entries) expect(entry.facts).toEqual(expected.get(entry.orderId));

@@ -29,15 +29,52 @@ describe("loadOrderFacts", () => {
       { number: "LP00123456789012", carrier: "cainiao", leg: 0, source: "user" },
     ]);
     await addTrackingEvents(t.db, "alice", order.id, [
-      { at: "2026-03-09T14:30:00Z", text: "Handed over to local carrier", source: "paste", milestone: "handed_over", confidence: 0.9, trackingNumber: "LP00123456789012", carrier: "cainiao" },
-      { at: "2026-03-04T08:00:00Z", text: "Departure from outward office of exchange", location: "Guangzhou", source: "paste", milestone: "departed_origin", confidence: 1 },
+      {
+        at: "2026-03-09T14:30:00Z",
+        text: "Handed over to local carrier",
+        source: "paste",
+        milestone: "handed_over",
+        confidence: 0.9,
+        trackingNumber: "LP00123456789012",
+        carrier: "cainiao",
+      },
+      {
+        at: "2026-03-04T08:00:00Z",
+        text: "Departure from outward office of exchange",
+        location: "Guangzhou",
+        source: "paste",
+        milestone: "departed_origin",
+        confidence: 1,
+      },
     ]);
     await addReport(t.db, "alice", order.id, { kind: "not_received", at: "2026-04-21T10:00:00Z" });
-    await addReport(t.db, "alice", order.id, { kind: "protection_extended", at: "2026-04-22T10:00:00Z", data: { protectionEndsAt: "2026-06-01T00:00:00Z" } });
+    await addReport(t.db, "alice", order.id, {
+      kind: "protection_extended",
+      at: "2026-04-22T10:00:00Z",
+      data: { protectionEndsAt: "2026-06-01T00:00:00Z" },
+    });
     await addReport(t.db, "alice", order.id, { kind: "checklist_step", at: "2026-04-21T11:00:00Z", note: "photos taken", data: { step: "photos" } });
     await addReport(t.db, "alice", order.id, { kind: "checklist_step", at: "2026-04-21T12:00:00Z", data: { step: "neighbours", skipped: true } });
-    await saveProfile(t.db, "alice", { fullName: "Alice Martín", postalAddress: "Calle Mayor 1\n28013 Madrid", country: "ES", phone: null, language: "es", timeZone: "Europe/Paris" }, new Date("2026-04-01T00:00:00Z"));
-    await saveOrderDocumentFacts(t.db, "alice", order.id, { paymentReference: null, carrierCaseNumber: "ES-2026-0042" }, new Date("2026-04-01T00:00:00Z"));
+    await saveProfile(
+      t.db,
+      "alice",
+      {
+        fullName: "Alice Martín",
+        postalAddress: "Calle Mayor 1\n28013 Madrid",
+        country: "ES",
+        phone: null,
+        language: "es",
+        timeZone: "Europe/Paris",
+      },
+      new Date("2026-04-01T00:00:00Z"),
+    );
+    await saveOrderDocumentFacts(
+      t.db,
+      "alice",
+      order.id,
+      { paymentReference: null, carrierCaseNumber: "ES-2026-0042" },
+      new Date("2026-04-01T00:00:00Z"),
+    );
 
     expect(await loadOrderFacts(t.db, "alice", order.id)).toEqual({
       platform: "aliexpress",
@@ -45,8 +82,26 @@ describe("loadOrderFacts", () => {
       orderedAt: "2026-03-01T10:00:00.000Z",
       trackingNumbers: ["LP00123456789012", "3SAB12345678901"],
       events: [
-        { at: "2026-03-04T08:00:00.000Z", text: "Departure from outward office of exchange", location: "Guangzhou", milestone: "departed_origin", confidence: 1, trackingNumber: null, carrier: null, source: "paste" },
-        { at: "2026-03-09T14:30:00.000Z", text: "Handed over to local carrier", location: null, milestone: "handed_over", confidence: 0.9, trackingNumber: "LP00123456789012", carrier: "cainiao", source: "paste" },
+        {
+          at: "2026-03-04T08:00:00.000Z",
+          text: "Departure from outward office of exchange",
+          location: "Guangzhou",
+          milestone: "departed_origin",
+          confidence: 1,
+          trackingNumber: null,
+          carrier: null,
+          source: "paste",
+        },
+        {
+          at: "2026-03-09T14:30:00.000Z",
+          text: "Handed over to local carrier",
+          location: null,
+          milestone: "handed_over",
+          confidence: 0.9,
+          trackingNumber: "LP00123456789012",
+          carrier: "cainiao",
+          source: "paste",
+        },
       ],
       paymentMethod: "card",
       cardNetwork: "visa",
@@ -66,7 +121,14 @@ describe("loadOrderFacts", () => {
       seller: "Cable World Store",
       amount: { value: "12.34", currency: "EUR" },
       // The buyer's profile (issue 13): what they left empty stays null, never a placeholder.
-      buyer: { name: "Alice Martín", address: "Calle Mayor 1\n28013 Madrid", email: "alice@example.test", country: "ES", language: "es", phone: null },
+      buyer: {
+        name: "Alice Martín",
+        address: "Calle Mayor 1\n28013 Madrid",
+        email: "alice@example.test",
+        country: "ES",
+        language: "es",
+        phone: null,
+      },
       // No destination stored on the order: the parcel goes to the profile's country.
       destinationCountry: "ES",
       carrierCaseNumber: "ES-2026-0042",
@@ -105,7 +167,9 @@ describe("loading many orders", () => {
     for (let i = 0; i < 7; i++) {
       const user = i % 2 === 0 ? "alice" : "bob";
       const order = await createOrder(t.db, user, orderFields({ order_number: `n${i}` }));
-      await addTrackingEvents(t.db, user, order.id, [{ at: "2026-03-04T08:00:00Z", text: `event of n${i}`, source: "manual", milestone: "in_transit" }]);
+      await addTrackingEvents(t.db, user, order.id, [
+        { at: "2026-03-04T08:00:00Z", text: `event of n${i}`, source: "manual", milestone: "in_transit" },
+      ]);
       created.push(order.id);
     }
     const seen: string[] = [];

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createOrder, deleteOrder, getOrder, listOrders, loadOrderSnapshot, saveOrderSnapshot, updateOrder } from "../../../db/queries/orders.server.ts";
+import {
+  createOrder,
+  deleteOrder,
+  getOrder,
+  listOrders,
+  loadOrderSnapshot,
+  saveOrderSnapshot,
+  updateOrder,
+} from "../../../db/queries/orders.server.ts";
 import { addReport } from "../../../db/queries/reports.server.ts";
 import { addTrackingEvents, addTrackingNumbers } from "../../../db/queries/tracking.server.ts";
 import { createTestDatabase, insertUser, orderFields, type TestDatabase } from "../../factories/db.ts";
@@ -16,13 +24,26 @@ afterEach(async () => {
 
 describe("orders are their owner's only", () => {
   it("creates an order with normalised values and reads it back for its owner", async () => {
-    const order = await createOrder(t.db, "alice", orderFields({ ordered_at: "2026-03-01T11:00:00+01:00", currency: "eur" }), new Date("2026-03-02T08:00:00Z"));
-    expect(order).toMatchObject({ user_id: "alice", platform: "aliexpress", ordered_at: "2026-03-01T10:00:00.000Z", currency: "EUR", created_at: "2026-03-02T08:00:00.000Z" });
+    const order = await createOrder(
+      t.db,
+      "alice",
+      orderFields({ ordered_at: "2026-03-01T11:00:00+01:00", currency: "eur" }),
+      new Date("2026-03-02T08:00:00Z"),
+    );
+    expect(order).toMatchObject({
+      user_id: "alice",
+      platform: "aliexpress",
+      ordered_at: "2026-03-01T10:00:00.000Z",
+      currency: "EUR",
+      created_at: "2026-03-02T08:00:00.000Z",
+    });
     expect(await getOrder(t.db, "alice", order.id)).toEqual(order);
   });
 
   it("refuses malformed fields, naming the field", async () => {
-    await expect(createOrder(t.db, "alice", orderFields({ ordered_at: "last Tuesday" }))).rejects.toThrow("order not saved: ordered_at must be an ISO-8601 date and time with a time zone");
+    await expect(createOrder(t.db, "alice", orderFields({ ordered_at: "last Tuesday" }))).rejects.toThrow(
+      "order not saved: ordered_at must be an ISO-8601 date and time with a time zone",
+    );
     await expect(createOrder(t.db, "alice", orderFields({ amount_value: "12,34" }))).rejects.toThrow(/amount_value/);
     await expect(createOrder(t.db, "alice", orderFields({ platform: "etsy" as never }))).rejects.toThrow(/platform/);
     expect(await listOrders(t.db, "alice")).toEqual([]);
@@ -56,7 +77,9 @@ describe("orders are their owner's only", () => {
     const kept = await createOrder(t.db, "alice", orderFields({ order_number: "kept" }));
     for (const o of [order, kept]) {
       await addTrackingNumbers(t.db, "alice", o.id, [{ number: "LP00123456789012", source: "user" }]);
-      await addTrackingEvents(t.db, "alice", o.id, [{ at: "2026-03-04T08:00:00Z", text: "Accepted", source: "paste", milestone: "picked_up", trackingNumber: "LP00123456789012" }]);
+      await addTrackingEvents(t.db, "alice", o.id, [
+        { at: "2026-03-04T08:00:00Z", text: "Accepted", source: "paste", milestone: "picked_up", trackingNumber: "LP00123456789012" },
+      ]);
       await addReport(t.db, "alice", o.id, { kind: "not_received", at: "2026-04-01T00:00:00Z" });
     }
     expect(await deleteOrder(t.db, "alice", order.id)).toBe(true);

@@ -26,7 +26,19 @@ describe("the buyer's profile", () => {
       language: null,
       timeZone: "UTC",
     });
-    await saveProfile(t.db, "alice", { fullName: "Alice Martín", postalAddress: "Calle Mayor 1\n28013 Madrid", country: "ES", phone: "+34 600 000 000", language: "es", timeZone: "Europe/Madrid" }, now);
+    await saveProfile(
+      t.db,
+      "alice",
+      {
+        fullName: "Alice Martín",
+        postalAddress: "Calle Mayor 1\n28013 Madrid",
+        country: "ES",
+        phone: "+34 600 000 000",
+        language: "es",
+        timeZone: "Europe/Madrid",
+      },
+      now,
+    );
     expect(await loadProfile(t.db, "alice")).toMatchObject({ fullName: "Alice Martín", country: "ES", language: "es", timeZone: "Europe/Madrid" });
     // Only Alice's row changed.
     expect((await loadProfile(t.db, "bob"))?.fullName).toBeNull();

@@ -14,8 +14,17 @@ afterEach(async () => {
 
 describe("the buyer's reports", () => {
   it("lists reports in the order they happened, with their extra facts", async () => {
-    await addReport(t.db, "alice", order.id, { kind: "protection_extended", at: "2026-04-10T12:00:00Z", data: { protectionEndsAt: "2026-05-30T00:00:00+02:00" } });
-    await addReport(t.db, "alice", order.id, { kind: "contacted_seller", at: "2026-04-02T09:00:00Z", note: "Asked where the parcel is", reference: "msg-1" });
+    await addReport(t.db, "alice", order.id, {
+      kind: "protection_extended",
+      at: "2026-04-10T12:00:00Z",
+      data: { protectionEndsAt: "2026-05-30T00:00:00+02:00" },
+    });
+    await addReport(t.db, "alice", order.id, {
+      kind: "contacted_seller",
+      at: "2026-04-02T09:00:00Z",
+      note: "Asked where the parcel is",
+      reference: "msg-1",
+    });
     const reports = await listReports(t.db, "alice", order.id);
     expect(reports.map((r) => r.kind)).toEqual(["contacted_seller", "protection_extended"]);
     expect(reports[0]).toMatchObject({ note: "Asked where the parcel is", reference: "msg-1", data: null });

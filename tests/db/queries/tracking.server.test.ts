@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeTransaction } from "../../../db/client.server.ts";
-import { addTrackingEvents, addTrackingNumbers, listTrackingEvents, listTrackingNumbers, type TrackingEventInput } from "../../../db/queries/tracking.server.ts";
+import {
+  addTrackingEvents,
+  addTrackingNumbers,
+  listTrackingEvents,
+  listTrackingNumbers,
+  type TrackingEventInput,
+} from "../../../db/queries/tracking.server.ts";
 import type { Order } from "../../../db/schema.ts";
 import { createTwoUserDatabase, type TestDatabase } from "../../factories/db.ts";
 
@@ -14,7 +20,14 @@ afterEach(async () => {
 });
 
 const history: TrackingEventInput[] = [
-  { at: "2026-03-04T08:00:00Z", text: "Departure from outward office of exchange", location: "Guangzhou", source: "paste", milestone: "departed_origin", trackingNumber: "LP00123456789012" },
+  {
+    at: "2026-03-04T08:00:00Z",
+    text: "Departure from outward office of exchange",
+    location: "Guangzhou",
+    source: "paste",
+    milestone: "departed_origin",
+    trackingNumber: "LP00123456789012",
+  },
   { at: "2026-03-09T14:30:00Z", text: "Handed over to local carrier", source: "paste", milestone: "handed_over", trackingNumber: "LP00123456789012" },
   { at: "2026-03-11T09:15:00Z", text: "Out for delivery", source: "paste", milestone: "out_for_delivery", trackingNumber: "3SAB12345678901" },
 ];
@@ -58,21 +71,34 @@ describe("tracking events", () => {
     const again = await addTrackingEvents(t.db, "alice", order.id, [
       ...history,
       // The same event as a provider reports it: other spacing, case, time notation and source.
-      { at: "2026-03-04T09:00:00+01:00", text: "  DEPARTURE from outward   office of exchange", source: "provider", milestone: "departed_origin", trackingNumber: "lp00123456789012" },
+      {
+        at: "2026-03-04T09:00:00+01:00",
+        text: "  DEPARTURE from outward   office of exchange",
+        source: "provider",
+        milestone: "departed_origin",
+        trackingNumber: "lp00123456789012",
+      },
     ]);
     expect(again).toEqual({ added: [], duplicates: 4 });
     expect(await listTrackingEvents(t.db, "alice", order.id)).toHaveLength(3);
   });
 
   it("two writers racing with the same event store it once", async () => {
-    const results = await Promise.all([1, 2, 3].map(() => writeTransaction(t.db, (trx) => addTrackingEvents(trx, "alice", order.id, history.slice(0, 1)))));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => writeTransaction(t.db, (trx) => addTrackingEvents(trx, "alice", order.id, history.slice(0, 1)))),
+    );
     expect(results.map((r) => r?.added.length).sort()).toEqual([0, 0, 1]);
     expect(await listTrackingEvents(t.db, "alice", order.id)).toHaveLength(1);
   });
 
   it("the same text at another time, or on another number, is a new event", async () => {
     const [e] = history;
-    const result = await addTrackingEvents(t.db, "alice", order.id, [e, { ...e, at: "2026-03-05T08:00:00Z" }, { ...e, trackingNumber: "RR123456785CN" }, { ...e, at: null }]);
+    const result = await addTrackingEvents(t.db, "alice", order.id, [
+      e,
+      { ...e, at: "2026-03-05T08:00:00Z" },
+      { ...e, trackingNumber: "RR123456785CN" },
+      { ...e, at: null },
+    ]);
     expect(result?.added).toHaveLength(4);
   });
 
@@ -81,7 +107,10 @@ describe("tracking events", () => {
       { number: "LP00123456789012", source: "user" },
       { number: "3SAB12345678901", leg: 1, source: "handover" },
     ]);
-    await addTrackingEvents(t.db, "alice", order.id, [...history, { at: null, text: "Parcel is being processed", source: "manual", milestone: "unknown" }]);
+    await addTrackingEvents(t.db, "alice", order.id, [
+      ...history,
+      { at: null, text: "Parcel is being processed", source: "manual", milestone: "unknown" },
+    ]);
     const events = await listTrackingEvents(t.db, "alice", order.id);
     expect(events.map((e) => [e.occurred_at, e.tracking_number])).toEqual([
       ["2026-03-11T09:15:00.000Z", "3SAB12345678901"],
@@ -106,7 +135,9 @@ describe("tracking events", () => {
 
   it("refuses a malformed event with a sentence naming the field, storing none of the batch", async () => {
     const bad = [history[0], { ...history[1], at: "9 March" }];
-    await expect(addTrackingEvents(t.db, "alice", order.id, bad)).rejects.toThrow("tracking events not saved: 1.at must be an ISO-8601 date and time");
+    await expect(addTrackingEvents(t.db, "alice", order.id, bad)).rejects.toThrow(
+      "tracking events not saved: 1.at must be an ISO-8601 date and time",
+    );
     expect(await listTrackingEvents(t.db, "alice", order.id)).toEqual([]);
   });
 });

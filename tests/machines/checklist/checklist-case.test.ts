@@ -45,7 +45,10 @@ describe("the case of a delivered order the buyer did not receive", () => {
 
   it("closes when the buyer found the parcel after all: no alert, no checklist deadlines", () => {
     const facts = deliveredOrder(
-      { platform: "temu", reports: [report("not_received", 20.5), report("checklist_step", 20.6, { step: "check_safe_places" }), report("received", 21)] },
+      {
+        platform: "temu",
+        reports: [report("not_received", 20.5), report("checklist_step", 20.6, { step: "check_safe_places" }), report("received", 21)],
+      },
       "usps",
     );
     const a = assessOrder(facts, nowAt(22));

@@ -9,11 +9,35 @@ const orders = [
     orderId: "ord-1",
     label: "无线耳机 蓝牙5.3 降噪 超长续航 运动型 (AliExpress 8123456789)",
     deadlines: [
-      { id: "dispute_opens", due: "2026-03-10T00:00:00.000Z", title: "First day to open a dispute", reason: "AliExpress lets you open a \"not received\" dispute 5 days after shipment; before that the button is greyed out.", source: "AliExpress buyer protection process page" },
-      { id: "protection_ends", due: "2026-04-20T16:00:00.000Z", title: "Buyer protection ends", reason: "After this date AliExpress will not refund a parcel that never came, so open the dispute before it, ideally several days before.", source: "your order page" },
+      {
+        id: "dispute_opens",
+        due: "2026-03-10T00:00:00.000Z",
+        title: "First day to open a dispute",
+        reason: 'AliExpress lets you open a "not received" dispute 5 days after shipment; before that the button is greyed out.',
+        source: "AliExpress buyer protection process page",
+      },
+      {
+        id: "protection_ends",
+        due: "2026-04-20T16:00:00.000Z",
+        title: "Buyer protection ends",
+        reason: "After this date AliExpress will not refund a parcel that never came, so open the dispute before it, ideally several days before.",
+        source: "your order page",
+      },
     ],
   },
-  { orderId: "ord-2", label: "Phone case (Temu)", deadlines: [{ id: "refund_window", due: "2026-05-01T09:30:00.000Z", title: "Ask for a refund", reason: "Temu's refund window.", source: "Temu purchase protection, 2025" }] },
+  {
+    orderId: "ord-2",
+    label: "Phone case (Temu)",
+    deadlines: [
+      {
+        id: "refund_window",
+        due: "2026-05-01T09:30:00.000Z",
+        title: "Ask for a refund",
+        reason: "Temu's refund window.",
+        source: "Temu purchase protection, 2025",
+      },
+    ],
+  },
 ];
 
 function parse(text: string) {

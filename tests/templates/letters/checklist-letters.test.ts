@@ -26,9 +26,28 @@ function stored(platform: OrderFacts["platform"], paymentMethod: OrderFacts["pay
     ],
     reports: [
       { at: "2026-03-21T09:00:00Z", kind: "not_received" },
-      { at: "2026-03-21T12:00:00Z", kind: "checklist_step", step: "check_safe_places", stepTitle: "Check every safe place", note: "Mailbox and locker empty" },
-      { at: "2026-03-22T12:00:00Z", kind: "checklist_step", step: "ask_household", stepTitle: "Ask your household and neighbours", skipped: true, note: "the neighbours were away" },
-      { at: "2026-03-23T12:00:00Z", kind: "checklist_step", step: "carrier_complaint", stepTitle: "File a USPS Missing Mail search", reference: "MM-4471829" },
+      {
+        at: "2026-03-21T12:00:00Z",
+        kind: "checklist_step",
+        step: "check_safe_places",
+        stepTitle: "Check every safe place",
+        note: "Mailbox and locker empty",
+      },
+      {
+        at: "2026-03-22T12:00:00Z",
+        kind: "checklist_step",
+        step: "ask_household",
+        stepTitle: "Ask your household and neighbours",
+        skipped: true,
+        note: "the neighbours were away",
+      },
+      {
+        at: "2026-03-23T12:00:00Z",
+        kind: "checklist_step",
+        step: "carrier_complaint",
+        stepTitle: "File a USPS Missing Mail search",
+        reference: "MM-4471829",
+      },
     ],
     // What db/queries/order-facts.server.ts also derives from the same reports: told once, not twice.
     checklist: [

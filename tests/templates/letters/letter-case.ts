@@ -14,8 +14,14 @@ export interface LetterCase {
 const SCENARIOS = new URL("../../fixtures/orders/scenarios/", import.meta.url);
 const ORDERS = new URL("../../fixtures/orders/", import.meta.url);
 
-export const SCENARIO_NAMES = readdirSync(SCENARIOS).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
-export const ORDER_NAMES = readdirSync(ORDERS).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+export const SCENARIO_NAMES = readdirSync(SCENARIOS)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -5))
+  .sort();
+export const ORDER_NAMES = readdirSync(ORDERS)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 export function letterCase(raw: Record<string, unknown>, name = "inline", now?: string): LetterCase {
   const c = documentCase(raw, name, now);

@@ -17,10 +17,22 @@ import { letterCase } from "./letter-case.ts";
 
 // Real wording from tests/fixtures/pastes/aliexpress-cainiao-date-then-text.txt and tests/fixtures/events/*.json.
 const TEXTS = [
-  "Shipment information received by warehouse electronically", "Received by logistics company", "Export customs clearance complete",
-  "Departed from departure country/region", "Arrived at customs", "Import customs clearance complete", "Llegada al país de destino",
-  "Held by Customs", "Hold with fee to pay", "Vom lokalen Zustelldienst übernommen", "Die Sendung wurde in das Zustellfahrzeug geladen. Die Zustellung erfolgt voraussichtlich heute.",
-  "Non livré, destinataire absent", "Przesyłka czeka na odbiór", "El envío ha sido entregado con éxito.", "Votre colis est livré.", "Zwrot do nadawcy.",
+  "Shipment information received by warehouse electronically",
+  "Received by logistics company",
+  "Export customs clearance complete",
+  "Departed from departure country/region",
+  "Arrived at customs",
+  "Import customs clearance complete",
+  "Llegada al país de destino",
+  "Held by Customs",
+  "Hold with fee to pay",
+  "Vom lokalen Zustelldienst übernommen",
+  "Die Sendung wurde in das Zustellfahrzeug geladen. Die Zustellung erfolgt voraussichtlich heute.",
+  "Non livré, destinataire absent",
+  "Przesyłka czeka na odbiór",
+  "El envío ha sido entregado con éxito.",
+  "Votre colis est livré.",
+  "Zwrot do nadawcy.",
 ];
 const NUMBERS = ["LP00512345678901", "00340434161094042557"];
 const CARRIERS = [null, "cainiao", "dhl-paket", "correos", "inpost", "s10"];
@@ -39,10 +51,43 @@ const orderArb = fc
     timeZone: maybe(fc.constantFrom("Europe/Madrid", "America/Los_Angeles", "Asia/Tokyo", "UTC")),
     destinationCountry: maybe(fc.constantFrom("ES", "FR", "DE", "PL", "BR", "IT", "BE", "GB", "US")),
     numbers: fc.subarray(NUMBERS),
-    events: fc.array(fc.record({ day: fc.integer({ min: 1, max: 25 }), minute: fc.integer({ min: 0, max: 1439 }), text: fc.constantFrom(...TEXTS), carrier: fc.constantFrom(...CARRIERS), leg: fc.nat(1), dateOnly: fc.boolean() }), { maxLength: 7 }),
-    reports: fc.array(fc.record({ kind: fc.constantFrom("not_received", "contacted_seller", "dispute_opened", "escalated", "refunded"), day: fc.integer({ min: 2, max: 30 }), reference: fc.boolean() }), { maxLength: 4 }),
-    steps: fc.array(fc.record({ status: fc.constantFrom("done", "skipped", "open"), id: fc.constantFrom(null, "check_safe_places", "ask_household", "carrier_complaint"), day: fc.integer({ min: 2, max: 30 }), note: fc.boolean(), reason: fc.boolean() }), { maxLength: 4 }),
-    buyer: maybe(fc.record({ name: maybe(fc.constant("NAME-TOKEN")), address: maybe(fc.constant("ADDRESS-TOKEN")), email: maybe(fc.constant("mail-token@x.test")), language: maybe(fc.constantFrom(...LETTER_LANGUAGES, "nl")) })),
+    events: fc.array(
+      fc.record({
+        day: fc.integer({ min: 1, max: 25 }),
+        minute: fc.integer({ min: 0, max: 1439 }),
+        text: fc.constantFrom(...TEXTS),
+        carrier: fc.constantFrom(...CARRIERS),
+        leg: fc.nat(1),
+        dateOnly: fc.boolean(),
+      }),
+      { maxLength: 7 },
+    ),
+    reports: fc.array(
+      fc.record({
+        kind: fc.constantFrom("not_received", "contacted_seller", "dispute_opened", "escalated", "refunded"),
+        day: fc.integer({ min: 2, max: 30 }),
+        reference: fc.boolean(),
+      }),
+      { maxLength: 4 },
+    ),
+    steps: fc.array(
+      fc.record({
+        status: fc.constantFrom("done", "skipped", "open"),
+        id: fc.constantFrom(null, "check_safe_places", "ask_household", "carrier_complaint"),
+        day: fc.integer({ min: 2, max: 30 }),
+        note: fc.boolean(),
+        reason: fc.boolean(),
+      }),
+      { maxLength: 4 },
+    ),
+    buyer: maybe(
+      fc.record({
+        name: maybe(fc.constant("NAME-TOKEN")),
+        address: maybe(fc.constant("ADDRESS-TOKEN")),
+        email: maybe(fc.constant("mail-token@x.test")),
+        language: maybe(fc.constantFrom(...LETTER_LANGUAGES, "nl")),
+      }),
+    ),
     nowDay: fc.integer({ min: 31, max: 60 }),
     lang: maybe(fc.constantFrom(...LETTER_LANGUAGES)),
   })
@@ -74,12 +119,14 @@ const orderArb = fc
         checklist: o.steps.flatMap((s, i) => {
           const step = s.id && !usedIds.has(s.id) ? s.id : `STEP-${i}-TOKEN`;
           usedIds.add(step);
-          return [{
-            step,
-            ...(s.status === "done" ? { doneAt: iso(s.day, 60) } : {}),
-            ...(s.status === "skipped" ? { skipped: true, ...(s.reason ? { reason: `REASON-${i}` } : {}) } : {}),
-            ...(s.note ? { note: `NOTE-${i}` } : {}),
-          }];
+          return [
+            {
+              step,
+              ...(s.status === "done" ? { doneAt: iso(s.day, 60) } : {}),
+              ...(s.status === "skipped" ? { skipped: true, ...(s.reason ? { reason: `REASON-${i}` } : {}) } : {}),
+              ...(s.note ? { note: `NOTE-${i}` } : {}),
+            },
+          ];
         }),
       },
       lang: o.lang,
@@ -104,7 +151,13 @@ describe("letters over random fact sets", () => {
           for (const s of open) if (s.note) expect(letter, label).not.toContain(s.note);
           for (const r of c.facts.reports) if (r.reference && r.kind !== "dispute_opened") expect(letter, label).not.toContain(r.reference);
           for (const s of c.facts.steps.filter((x) => x.status === "skipped" && x.reason)) {
-            expect(letter.split("\n").filter((l) => l.includes(s.reason!)).every((l) => l.includes(LETTER_NOT_DONE[used])), label).toBe(true);
+            expect(
+              letter
+                .split("\n")
+                .filter((l) => l.includes(s.reason!))
+                .every((l) => l.includes(LETTER_NOT_DONE[used])),
+              label,
+            ).toBe(true);
           }
           // A time is never shown without its zone.
           if (/\b\d{2}:\d{2}\b/.test(letter)) expect(letter, label).toContain(zoneOf(c.facts.order.timeZone));
@@ -129,5 +182,8 @@ describe("letters over random fact sets", () => {
 });
 
 const LETTER_NOT_DONE = Object.fromEntries(
-  LETTER_LANGUAGES.map((l) => [l, { en: "Not done", es: "No realizado", pt: "Não feito", fr: "Non fait", de: "Nicht erledigt", pl: "Nie wykonano", it: "Non fatto" }[l]]),
+  LETTER_LANGUAGES.map((l) => [
+    l,
+    { en: "Not done", es: "No realizado", pt: "Não feito", fr: "Non fait", de: "Nicht erledigt", pl: "Nie wykonano", it: "Non fatto" }[l],
+  ]),
 ) as Record<(typeof LETTER_LANGUAGES)[number], string>;

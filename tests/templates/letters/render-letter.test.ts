@@ -6,7 +6,15 @@ import { letterFields } from "../../../templates/letters/letter-fields.ts";
 import { checkClaims, THREAT } from "./letter-claims.ts";
 import { letterFit, letterLanguage, lettersThatFit } from "../../../templates/letters/letter-fit.ts";
 import { writeLetter } from "../../../templates/letters/letter-templates.server.ts";
-import { fitToLimit, LETTER_KINDS, LETTER_LENGTH_LIMIT, letterTemplateName, letterTemplatePath, renderLetter, type LetterKind } from "../../../templates/letters/render-letter.ts";
+import {
+  fitToLimit,
+  LETTER_KINDS,
+  LETTER_LENGTH_LIMIT,
+  letterTemplateName,
+  letterTemplatePath,
+  renderLetter,
+  type LetterKind,
+} from "../../../templates/letters/render-letter.ts";
 import { letterCase, ORDER_NAMES, orderCase, rawScenario, SCENARIO_NAMES, scenarioCase, type LetterCase } from "./letter-case.ts";
 
 const write = async (kind: LetterKind, c: LetterCase, lang?: LetterLanguage) => (await writeLetter(kind, c.facts, c.now, { lang })).text;
@@ -95,7 +103,10 @@ describe("letters that fit the case", () => {
   it("a leg announced only by a hand-over event becomes the carrier letter's addressee", async () => {
     // The contract's own example wording (§1 handed_over) with the DHL Paket number of tests/fixtures/numbers/seller-chat.txt.
     const raw = rawScenario("it-aliexpress-silent-in-transit");
-    const events = [...(raw.events as object[]), { at: "2026-03-13T08:00:00Z", text: "The destination carrier tracking number is 00340434161094042557", trackingNumber: "LP00123456789012" }];
+    const events = [
+      ...(raw.events as object[]),
+      { at: "2026-03-13T08:00:00Z", text: "The destination carrier tracking number is 00340434161094042557", trackingNumber: "LP00123456789012" },
+    ];
     const c = letterCase({ ...raw, destinationCountry: "DE", events }, "handover");
     expect(c.facts.currentLeg).toEqual({ number: "00340434161094042557", carrier: "dhl-paket" });
     const text = await write("carrier", c);
@@ -111,13 +122,19 @@ describe("letters that fit the case", () => {
     expect(text).toContain('"Held by Customs"');
     const gb = scenarioCase("gb-temu-customs-fee-due");
     expect(await write("customs", gb)).toContain('"Hold with fee to pay"');
-    expect(letterFit("customs", scenarioCase("de-two-legs-handover-delivered").facts)).toEqual({ fits: false, reason: expect.stringContaining("never met customs") });
+    expect(letterFit("customs", scenarioCase("de-two-legs-handover-delivered").facts)).toEqual({
+      fits: false,
+      reason: expect.stringContaining("never met customs"),
+    });
     // Met customs, then delivered: customs no longer holds it.
     expect(letterFit("customs", orderCase("delivered-not-received").facts)).toEqual({ fits: false, reason: expect.stringContaining("delivered") });
   });
 
   it("no carrier letter before a carrier has the parcel", () => {
-    expect(letterFit("carrier", scenarioCase("es-aliexpress-awaiting-shipment").facts)).toEqual({ fits: false, reason: expect.stringContaining("no tracking number") });
+    expect(letterFit("carrier", scenarioCase("es-aliexpress-awaiting-shipment").facts)).toEqual({
+      fits: false,
+      reason: expect.stringContaining("no tracking number"),
+    });
     expect(letterFit("carrier", scenarioCase("temu-label-only").facts)).toEqual({ fits: false, reason: expect.stringContaining("label") });
   });
 
@@ -142,7 +159,9 @@ describe("letters that fit the case", () => {
   });
 
   it("the PayPal letter carries the transaction id when recorded and leaves the line out when not", async () => {
-    expect(await write("paypal", scenarioCase("fr-aliexpress-delivered-steps-done-paypal"))).toContain("Numéro de transaction PayPal : 9VX23114AD552093K");
+    expect(await write("paypal", scenarioCase("fr-aliexpress-delivered-steps-done-paypal"))).toContain(
+      "Numéro de transaction PayPal : 9VX23114AD552093K",
+    );
     expect(await write("paypal", scenarioCase("pl-temu-delivered-inpost-paypal"))).not.toMatch(/Identyfikator transakcji/);
   });
 
@@ -170,14 +189,22 @@ describe("dates", () => {
 describe("marketplace forms", () => {
   it("stay within their caps by dropping whole lines, never stopping mid-sentence", async () => {
     const raw = rawScenario("es-aliexpress-delivered-step-skipped");
-    const checklist = Array.from({ length: 30 }, (_, i) => ({ step: `Comprobación número ${i + 1} del buzón y del portal`, doneAt: `2026-03-13T1${i % 10}:00:00Z` }));
+    const checklist = Array.from({ length: 30 }, (_, i) => ({
+      step: `Comprobación número ${i + 1} del buzón y del portal`,
+      doneAt: `2026-03-13T1${i % 10}:00:00Z`,
+    }));
     for (const platform of ["aliexpress", "temu"] as const) {
       const c = letterCase({ ...raw, platform, checklist }, "long");
       for (const lang of LETTER_LANGUAGES) {
         const text = await write("marketplace", c, lang);
         const limit = LETTER_LENGTH_LIMIT[letterTemplateName("marketplace", platform)]!;
         expect(Array.from(text).length).toBeLessThanOrEqual(limit);
-        const full = renderLetter(readFileSync(new URL(`../../../templates/letters/${letterTemplatePath("marketplace", platform, lang)}`, import.meta.url), "utf8"), c.facts, lang, c.now);
+        const full = renderLetter(
+          readFileSync(new URL(`../../../templates/letters/${letterTemplatePath("marketplace", platform, lang)}`, import.meta.url), "utf8"),
+          c.facts,
+          lang,
+          c.now,
+        );
         // Every line kept is a whole line of the full text.
         for (const line of text.trim().split("\n")) expect(full.split("\n")).toContain(line);
       }
@@ -203,7 +230,8 @@ describe("templates", () => {
         for (const platform of ["aliexpress", "temu", "other"] as const) {
           const file = `${letterTemplateName(kind, platform)}.txt`;
           expect(files, `${lang}/${file}`).toContain(file);
-          const slots = (l: string) => placeholdersOf(readFileSync(new URL(`${l}/${file}`, folder), "utf8")).filter((n) => n !== "deadlines" && n !== "paypal_deadlines");
+          const slots = (l: string) =>
+            placeholdersOf(readFileSync(new URL(`${l}/${file}`, folder), "utf8")).filter((n) => n !== "deadlines" && n !== "paypal_deadlines");
           expect(slots(lang), `${lang}/${file}`).toEqual(slots("en"));
         }
       }
@@ -222,7 +250,10 @@ describe("templates", () => {
 
 describe("hostile facts", () => {
   it("prints a fact that looks like a placeholder as written, and strips control characters", async () => {
-    const c = letterCase({ ...rawScenario("it-aliexpress-silent-in-transit"), item: "{{buyer_email}} cable\u0007\u001b[2J", seller: "{{#is_delivered}}Shop" }, "hostile");
+    const c = letterCase(
+      { ...rawScenario("it-aliexpress-silent-in-transit"), item: "{{buyer_email}} cable\u0007\u001b[2J", seller: "{{#is_delivered}}Shop" },
+      "hostile",
+    );
     const text = await write("seller", c, "en");
     expect(text).toContain("Item: {{buyer_email}} cable[2J");
     expect(text).toContain("Hello {{#is_delivered}}Shop,");

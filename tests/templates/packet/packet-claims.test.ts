@@ -19,7 +19,13 @@ afterAll(() => stopPacketWorker());
 const NOW = "2026-03-20T10:00:00Z";
 // Tracking numbers are the contract's example (CONTRACT.md §4) and the Correos test number in
 // app/carriers/numbers/formats/regional-carriers.ts (source: Correos localizador de envíos).
-const madridBuyer = { name: "Lucía Fernández Ruiz", address: "Calle de Atocha 27, 3º B\n28012 Madrid", email: "lucia.fernandez@example.es", country: "ES", language: "es" };
+const madridBuyer = {
+  name: "Lucía Fernández Ruiz",
+  address: "Calle de Atocha 27, 3º B\n28012 Madrid",
+  email: "lucia.fernandez@example.es",
+  country: "ES",
+  language: "es",
+};
 
 /** The new user of issue 13: AliExpress, "Entregado" but never received, paid by Visa, order date typed as a day. */
 function madridOrder(extra: Record<string, unknown> = {}) {
@@ -105,7 +111,9 @@ describe("checklist steps done, skipped and not started", () => {
 
   it("counts only the step done, and marks the skipped and the untouched one as such", async () => {
     const text = folded((await packetText(c)).text);
-    expect(claimOf(text)).toContain("reported it missing on 11 March 2026. The buyer has completed 1 step of the missing-parcel checklist (listed below).");
+    expect(claimOf(text)).toContain(
+      "reported it missing on 11 March 2026. The buyer has completed 1 step of the missing-parcel checklist (listed below).",
+    );
     expect(text).toContain("11 March 2026 Checklist: Checked the mailbox and the building's concierge Nothing there");
     expect(text).toContain("Checklist: Asked the neighbours (skipped) Nobody was home all week");
     expect(text).toContain("Checklist: Asked Correos for the delivery signature (not done yet)");
@@ -120,13 +128,20 @@ describe("customs fee due", () => {
       madridOrder({
         events: [
           { at: "2026-02-22T18:40:00+08:00", text: "Parcel picked up by the carrier", milestone: "picked_up" },
-          { at: "2026-03-12T09:15:00+01:00", text: "Retenido en aduanas: pendiente de pago de tasas", location: "MADRID ADUANA", milestone: "customs_held" },
+          {
+            at: "2026-03-12T09:15:00+01:00",
+            text: "Retenido en aduanas: pendiente de pago de tasas",
+            location: "MADRID ADUANA",
+            milestone: "customs_held",
+          },
         ],
       }),
       "customs-fee",
     );
     const text = folded((await packetText(c)).text);
-    expect(claimOf(text)).toContain('The parcel is held by customs since 12 Mar 2026 09:15 UTC+1 ("Retenido en aduanas: pendiente de pago de tasas").');
+    expect(claimOf(text)).toContain(
+      'The parcel is held by customs since 12 Mar 2026 09:15 UTC+1 ("Retenido en aduanas: pendiente de pago de tasas").',
+    );
     expect(claimOf(text)).toContain("asks the seller to resolve the customs hold or refund the order in full");
     expect(text).toContain("Customs needs action (held or fee due)");
     for (const d of c.assessment.deadlines) expect(text).toContain(d.title.replace(/\s+/g, " "));
@@ -139,9 +154,28 @@ describe("two legs", () => {
       madridOrder({
         trackingNumbers: ["LP00123456789012", "PQ4F6P0703673180108090Y"],
         events: [
-          { at: "2026-02-22T18:40:00+08:00", text: "Parcel picked up by the carrier", milestone: "picked_up", trackingNumber: "LP00123456789012", carrier: "cainiao" },
-          { at: "2026-03-05T07:00:00+01:00", text: "Handed over to the last-mile carrier", milestone: "handed_over", trackingNumber: "LP00123456789012", carrier: "cainiao" },
-          { at: "2026-03-09T13:20:00+01:00", text: "En reparto", location: "MADRID", milestone: "out_for_delivery", trackingNumber: "PQ4F6P0703673180108090Y", carrier: "correos" },
+          {
+            at: "2026-02-22T18:40:00+08:00",
+            text: "Parcel picked up by the carrier",
+            milestone: "picked_up",
+            trackingNumber: "LP00123456789012",
+            carrier: "cainiao",
+          },
+          {
+            at: "2026-03-05T07:00:00+01:00",
+            text: "Handed over to the last-mile carrier",
+            milestone: "handed_over",
+            trackingNumber: "LP00123456789012",
+            carrier: "cainiao",
+          },
+          {
+            at: "2026-03-09T13:20:00+01:00",
+            text: "En reparto",
+            location: "MADRID",
+            milestone: "out_for_delivery",
+            trackingNumber: "PQ4F6P0703673180108090Y",
+            carrier: "correos",
+          },
         ],
       }),
       "two-legs",
@@ -157,7 +191,10 @@ describe("two legs", () => {
 
 describe("payment by PayPal and by card", () => {
   it("names the PayPal transaction ID the buyer gave, and the card statement line for a card", async () => {
-    const paypal = folded((await packetText(documentCase(madridOrder({ paymentMethod: "paypal", cardNetwork: null, paymentReference: "5TY05013RG002845M" }), "paypal"))).text);
+    const paypal = folded(
+      (await packetText(documentCase(madridOrder({ paymentMethod: "paypal", cardNetwork: null, paymentReference: "5TY05013RG002845M" }), "paypal")))
+        .text,
+    );
     expect(paypal).toContain("Payment PayPal PayPal transaction ID 5TY05013RG002845M");
     const card = folded((await packetText(documentCase(madridOrder({ paymentReference: "ALIEXPRESS.COM LUXEMBOURG 18,40" }), "card"))).text);
     expect(card).toContain("Payment Visa card Card statement line ALIEXPRESS.COM LUXEMBOURG 18,40");
@@ -193,7 +230,9 @@ describe("layout", () => {
   it("never leaves a heading alone at the bottom of a page", async () => {
     // Filler of every length moves the heading through every position near the page's end; the
     // table under it starts with a tall row (a deadline's rule that wraps over many lines).
-    const rule = "A dispute can be opened until 15 days after purchase protection ends or after you confirm receipt, whichever comes first. ".repeat(3);
+    const rule = "A dispute can be opened until 15 days after purchase protection ends or after you confirm receipt, whichever comes first. ".repeat(
+      3,
+    );
     for (let lines = 44; lines <= 60; lines++) {
       const content: PacketContent = {
         title: "Layout check",
@@ -202,7 +241,17 @@ describe("layout", () => {
         blocks: [
           { kind: "paragraph", text: Array.from({ length: lines }, (_, i) => `Filler line ${i + 1}`).join("\n") },
           { kind: "heading", text: "Deadlines" },
-          { kind: "table", columns: [{ title: "Due", width: 0.3 }, { title: "Rule", width: 0.7 }], rows: [["24 March 2026", rule], ["8 August 2026", "Short"]] },
+          {
+            kind: "table",
+            columns: [
+              { title: "Due", width: 0.3 },
+              { title: "Rule", width: 0.7 },
+            ],
+            rows: [
+              ["24 March 2026", rule],
+              ["8 August 2026", "Short"],
+            ],
+          },
           { kind: "heading", text: "What the buyer did" },
           { kind: "facts", rows: [["11 March 2026", rule]] },
         ],
@@ -216,7 +265,11 @@ describe("layout", () => {
   });
 
   it("prints each photo with its note and checklist step on the photo's page", async () => {
-    const png = new Uint8Array(await sharp({ create: { width: 900, height: 1400, channels: 3, background: "#557799" } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp({ create: { width: 900, height: 1400, channels: 3, background: "#557799" } })
+        .png()
+        .toBuffer(),
+    );
     const images = [1, 2, 3].map((i) => ({
       fileName: `buzon-${i}.png`,
       uploadedAt: "2026-03-11T08:40:00Z",

@@ -14,8 +14,20 @@ describe("packet content", () => {
     const content = buildPacketContent(c.facts, c.assessment, c.now);
     const timeline = tableAfter(content.blocks, /^Tracking timeline/);
     expect(timeline.columns.map((col) => col.title)).toEqual(["Leg / number", "Time", "Place", "Carrier's text", "Milestone", "Source"]);
-    expect(timeline.rows[0]).toEqual(["LP00987654321098\ncainiao", "10 Feb 2026 22:00 UTC-8", "Shenzhen", "Shipping label created", "Shipping information received", "provider"]);
-    expect(timeline.rows.at(-1)?.slice(0, 4)).toEqual(["9400111206213859496109\nusps", "24 Feb 2026 13:42 UTC-8", "SEATTLE, WA 98101", "Delivered, In/At Mailbox"]);
+    expect(timeline.rows[0]).toEqual([
+      "LP00987654321098\ncainiao",
+      "10 Feb 2026 22:00 UTC-8",
+      "Shenzhen",
+      "Shipping label created",
+      "Shipping information received",
+      "provider",
+    ]);
+    expect(timeline.rows.at(-1)?.slice(0, 4)).toEqual([
+      "9400111206213859496109\nusps",
+      "24 Feb 2026 13:42 UTC-8",
+      "SEATTLE, WA 98101",
+      "Delivered, In/At Mailbox",
+    ]);
   });
 
   it("names every silence of more than 3 days, and the one still going on", () => {
@@ -43,7 +55,9 @@ describe("packet content", () => {
     const c = fixtureCase("delivered-not-received");
     const claim = buildPacketContent(c.facts, c.assessment, c.now).blocks.find((b) => b.kind === "paragraph" && b.emphasis);
     expect(claim).toMatchObject({
-      text: expect.stringContaining("The carrier marked the parcel as delivered on 24 Feb 2026 13:42 UTC-8, but the buyer did not receive it and reported it missing on 25 February 2026."),
+      text: expect.stringContaining(
+        "The carrier marked the parcel as delivered on 24 Feb 2026 13:42 UTC-8, but the buyer did not receive it and reported it missing on 25 February 2026.",
+      ),
     });
   });
 });

@@ -31,7 +31,12 @@ export function layoutPages(bytes: Uint8Array): string[][] {
     const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     return text
       .split("\f")
-      .map((page) => page.split("\n").map((line) => line.trim()).filter(Boolean))
+      .map((page) =>
+        page
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      )
       .filter((lines) => lines.length > 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -150,7 +150,11 @@ describe("the evidence packet", () => {
 
   it(`shows at most ${MAX_IMAGES_PER_PACKET} images and says which were left out`, async () => {
     const png = await photo(32, 32);
-    const images = Array.from({ length: MAX_IMAGES_PER_PACKET + 1 }, (_, i) => ({ fileName: `shot-${i + 1}.png`, uploadedAt: "2026-04-01T10:00:00Z", bytes: png }));
+    const images = Array.from({ length: MAX_IMAGES_PER_PACKET + 1 }, (_, i) => ({
+      fileName: `shot-${i + 1}.png`,
+      uploadedAt: "2026-04-01T10:00:00Z",
+      bytes: png,
+    }));
     const pdf = readPdf((await render(fixtureCase("aliexpress-in-transit"), images)).bytes);
     expect(pdf.images).toBe(MAX_IMAGES_PER_PACKET);
     expect(folded(pdf.text)).toContain(`File: shot-${MAX_IMAGES_PER_PACKET + 1}.png`);

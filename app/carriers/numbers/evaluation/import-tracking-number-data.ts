@@ -16,9 +16,23 @@ if (!dir || !/^[0-9a-f]{40}$/.test(commit ?? "")) {
 
 /** Dataset courier codes to contract §3 ids; S10 has none (the country suffix decides). */
 const CARRIERS: Record<string, string | undefined> = {
-  amazon: "amazon", canada_post: "canada-post", canpar: "canpar", dhl: "dhl", dpd: "dpd", fedex: "fedex",
-  gofo: "gofo", landmark: "landmark", lasership: "lasership", old_dominion: "old-dominion", ontrac: "ontrac",
-  purolator: "purolator", s10: undefined, speedee: "speedee", ups: "ups", usps: "usps", yodel: "yodel",
+  amazon: "amazon",
+  canada_post: "canada-post",
+  canpar: "canpar",
+  dhl: "dhl",
+  dpd: "dpd",
+  fedex: "fedex",
+  gofo: "gofo",
+  landmark: "landmark",
+  lasership: "lasership",
+  old_dominion: "old-dominion",
+  ontrac: "ontrac",
+  purolator: "purolator",
+  s10: undefined,
+  speedee: "speedee",
+  ups: "ups",
+  usps: "usps",
+  yodel: "yodel",
   yunexpress: "yunexpress",
 };
 
@@ -52,5 +66,8 @@ const fixture = {
   note: "Every format of the dataset at `commit`, written by app/carriers/numbers/evaluation/import-tracking-number-data.ts. `carrier` is our contract id (S10 numbers take the national post of their country suffix).",
   formats,
 };
-writeFileSync(new URL("../../../../tests/fixtures/numbers/tracking-number-data-upstream.json", import.meta.url), JSON.stringify(fixture, null, 2) + "\n");
+writeFileSync(
+  new URL("../../../../tests/fixtures/numbers/tracking-number-data-upstream.json", import.meta.url),
+  JSON.stringify(fixture, null, 2) + "\n",
+);
 process.stdout.write(`${formats.length} formats, ${formats.reduce((n, f) => n + f.valid.length + f.invalid.length, 0)} test numbers\n`);

@@ -8,12 +8,20 @@
 import { readFileSync } from "node:fs";
 import { detectNumber } from "../detect.ts";
 
-interface Row { number: string; carrier: string }
+interface Row {
+  number: string;
+  carrier: string;
+}
 const rows = (
   JSON.parse(readFileSync(new URL("../../../../tests/fixtures/numbers/real-numbers.json", import.meta.url), "utf8")) as { numbers: Row[] }
 ).numbers;
 
-interface Tally { truth: number; predicted: number; correct: number; listed: number }
+interface Tally {
+  truth: number;
+  predicted: number;
+  correct: number;
+  listed: number;
+}
 const tallies = new Map<string, Tally>();
 const tally = (carrier: string): Tally => {
   let t = tallies.get(carrier);
@@ -22,7 +30,9 @@ const tally = (carrier: string): Tally => {
 };
 
 const misses: string[] = [];
-let correct = 0, listed = 0, valid = 0;
+let correct = 0,
+  listed = 0,
+  valid = 0;
 for (const row of rows) {
   const detection = detectNumber(row.number);
   const top = detection.carrier ?? "(refused)";
@@ -30,14 +40,22 @@ for (const row of rows) {
   tally(row.carrier).truth++;
   tally(top).predicted++;
   if (detection.valid) valid++;
-  if (carriers.includes(row.carrier)) { listed++; tally(row.carrier).listed++; }
-  if (top === row.carrier) { correct++; tally(row.carrier).correct++; }
-  else misses.push(`${row.number}: expected ${row.carrier}, got ${top} [${detection.candidates.map((c) => `${c.carrier} ${c.confidence}`).join(", ")}]`);
+  if (carriers.includes(row.carrier)) {
+    listed++;
+    tally(row.carrier).listed++;
+  }
+  if (top === row.carrier) {
+    correct++;
+    tally(row.carrier).correct++;
+  } else
+    misses.push(`${row.number}: expected ${row.carrier}, got ${top} [${detection.candidates.map((c) => `${c.carrier} ${c.confidence}`).join(", ")}]`);
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? "   -" : `${Math.round((100 * a) / b)}%`.padStart(4));
 const out = process.stdout;
-out.write(`${rows.length} real numbers; valid ${valid}; right carrier first ${correct} (${pct(correct, rows.length).trim()}); among candidates ${listed} (${pct(listed, rows.length).trim()})\n`);
+out.write(
+  `${rows.length} real numbers; valid ${valid}; right carrier first ${correct} (${pct(correct, rows.length).trim()}); among candidates ${listed} (${pct(listed, rows.length).trim()})\n`,
+);
 out.write(`${"carrier".padEnd(16)} ${"n".padStart(3)} ${"prec".padStart(5)} ${"recall".padStart(6)} ${"listed".padStart(6)}\n`);
 for (const [carrier, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
   if (carrier === "(refused)") {

@@ -8,12 +8,21 @@ import { readFileSync } from "node:fs";
 import { detectNumber, matchFormats } from "../detect.ts";
 import { S10_NATIONAL_POSTS } from "../formats/upu-s10.ts";
 
-interface Entry { dataset: string; carrier?: string; valid: string[]; invalid: string[] }
+interface Entry {
+  dataset: string;
+  carrier?: string;
+  valid: string[];
+  invalid: string[];
+}
 const fixture = JSON.parse(
   readFileSync(new URL("../../../../tests/fixtures/numbers/tracking-number-data-upstream.json", import.meta.url), "utf8"),
 ) as { commit: string; formats: Entry[] };
 
-let valid = 0, detected = 0, first = 0, invalid = 0, refused = 0;
+let valid = 0,
+  detected = 0,
+  first = 0,
+  invalid = 0,
+  refused = 0;
 const misses: string[] = [];
 for (const entry of fixture.formats) {
   for (const number of entry.valid) {

@@ -31,7 +31,8 @@ export const LAST_MILE_CARRIER_FORMATS: readonly NumberFormat[] = [
     prior: 0.9,
     distinctive: true,
     testNumbers: { valid: ["00159007733123456789"], invalid: ["00159007733123456783"] },
-    source: "https://akg.waw.pl/z-ilu-cyfr-sklada-sie-numer-przesylki-poczty-polskiej (SSCC, prefix 590 + 0773, GS1 check digit); https://www.traffica.pl/poradnik/czym-jest-numer-nadawczy-i-jak-go-odczytywac/ (20 digits starting 00)",
+    source:
+      "https://akg.waw.pl/z-ilu-cyfr-sklada-sie-numer-przesylki-poczty-polskiej (SSCC, prefix 590 + 0773, GS1 check digit); https://www.traffica.pl/poradnik/czym-jest-numer-nadawczy-i-jak-go-odczytywac/ (20 digits starting 00)",
   },
   {
     id: "poczta-polska-pocztex",
@@ -53,7 +54,8 @@ export const LAST_MILE_CARRIER_FORMATS: readonly NumberFormat[] = [
     favouredBy: { origins: ["JP"] },
     distinctive: false,
     testNumbers: { valid: ["123456789013"], invalid: ["123456789012"] },
-    source: "http://nanoappli.com/blog/archives/369 (Yamato slips are 12 digits, the last is the rest mod 7); https://syokutyu-arekore.com/entry305.html (Sagawa, Yamato, Yu-Pack: 12 digits)",
+    source:
+      "http://nanoappli.com/blog/archives/369 (Yamato slips are 12 digits, the last is the rest mod 7); https://syokutyu-arekore.com/entry305.html (Sagawa, Yamato, Yu-Pack: 12 digits)",
   },
   {
     // Sagawa's 12-digit slips carry a check digit whose rule we could not source, so no check here.
@@ -98,7 +100,8 @@ export const LAST_MILE_CARRIER_FORMATS: readonly NumberFormat[] = [
     favouredBy: { origins: ["PL"] },
     distinctive: true,
     testNumbers: { valid: ["1000727398456U"], invalid: ["100072739845U"] },
-    source: "szkf/package-bot src/modules/getCourier.ts (DPD: \\d{13}[A-Z\\d], \\d{14}[A-Z\\d]); Chagui-/IntelliTracker DPD.java (\\d{14}[A-Z0-9], \\d{14}, \\d{10})",
+    source:
+      "szkf/package-bot src/modules/getCourier.ts (DPD: \\d{13}[A-Z\\d], \\d{14}[A-Z\\d]); Chagui-/IntelliTracker DPD.java (\\d{14}[A-Z0-9], \\d{14}, \\d{10})",
   },
   {
     id: "dpd-10",

@@ -18,7 +18,8 @@ export const MARKETPLACE_LOGISTICS_FORMATS: readonly NumberFormat[] = [
     favouredBy: MARKETPLACES,
     distinctive: true,
     testNumbers: { valid: ["LP00123456789012", "LP00724622449605"], invalid: ["LP0012345678901A"] },
-    source: "Cainiao / AliExpress Standard Shipping labels; https://parceldetect.com/faq/aliexpress-standard-shipping-tracking-number-format, https://www.cnusup.com/news/package-tracking-numbers-explained",
+    source:
+      "Cainiao / AliExpress Standard Shipping labels; https://parceldetect.com/faq/aliexpress-standard-shipping-tracking-number-format, https://www.cnusup.com/news/package-tracking-numbers-explained",
   },
   {
     id: "cainiao-lp-other",
@@ -29,7 +30,8 @@ export const MARKETPLACE_LOGISTICS_FORMATS: readonly NumberFormat[] = [
     favouredBy: MARKETPLACES,
     distinctive: true,
     testNumbers: { valid: ["LP001234567890", "LP0012345678901234"], invalid: ["LP00123456789"] },
-    source: "https://parceldetect.com/faq/aliexpress-standard-shipping-tracking-number-format (LP + 12–14 digits), https://www.cnusup.com/news/package-tracking-numbers-explained (LP + 12–15 digits)",
+    source:
+      "https://parceldetect.com/faq/aliexpress-standard-shipping-tracking-number-format (LP + 12–14 digits), https://www.cnusup.com/news/package-tracking-numbers-explained (LP + 12–15 digits)",
   },
   {
     id: "cainiao-route",

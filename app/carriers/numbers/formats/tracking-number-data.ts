@@ -258,7 +258,8 @@ export const TRACKING_NUMBER_DATA_FORMATS: readonly NumberFormat[] = [
     mirrors: ["usps/USPS IMpb N"],
     carrier: "usps",
     name: "USPS IMpb N (94…), optionally with 420+ZIP routing",
-    pattern: /^(?:(?<routing>420(?<zip>\d{5})(?:\d{4})?))?(?<serial>94\d{3}(?:9\d{8}(?:\d{15}|\d{11}|\d{7})|[0-8]\d{5}(?:\d{14}|\d{10})))(?<check>\d)$/,
+    pattern:
+      /^(?:(?<routing>420(?<zip>\d{5})(?:\d{4})?))?(?<serial>94\d{3}(?:9\d{8}(?:\d{15}|\d{11}|\d{7})|[0-8]\d{5}(?:\d{14}|\d{10})))(?<check>\d)$/,
     check: { algorithm: "mod10", evens: 3, odds: 1, reverse: true },
     prior: 0.9,
     distinctive: true,
@@ -270,7 +271,8 @@ export const TRACKING_NUMBER_DATA_FORMATS: readonly NumberFormat[] = [
     mirrors: ["usps/USPS IMpb C"],
     carrier: "usps",
     name: "USPS IMpb C (92, 93, 95…), optionally with 420+ZIP routing",
-    pattern: /^(?:(?<routing>420(?<zip>\d{5})(?:\d{4})?))?(?<serial>(?:92(?=\d{3}9)|93(?=\d{3}[0-8])|95)\d{3}(?:9\d{8}(?:\d{11}|\d{7})|[0-8]\d{5}(?:\d{14}|\d{10})))(?<check>\d)$/,
+    pattern:
+      /^(?:(?<routing>420(?<zip>\d{5})(?:\d{4})?))?(?<serial>(?:92(?=\d{3}9)|93(?=\d{3}[0-8])|95)\d{3}(?:9\d{8}(?:\d{11}|\d{7})|[0-8]\d{5}(?:\d{14}|\d{10})))(?<check>\d)$/,
     check: { algorithm: "mod10", evens: 3, odds: 1 },
     prior: 0.9,
     distinctive: true,

@@ -14,7 +14,9 @@ interface Case {
 const folder = new URL("../../../../tests/fixtures/pastes/real/", import.meta.url);
 const cases = (JSON.parse(readFileSync(new URL("cases.json", folder), "utf8")) as { cases: Case[] }).cases;
 
-let countRight = 0, endsRight = 0, bothRight = 0;
+let countRight = 0,
+  endsRight = 0,
+  bothRight = 0;
 const out = process.stdout;
 for (const c of cases) {
   const { events } = parseHistory(readFileSync(new URL(c.file, folder), "utf8"));

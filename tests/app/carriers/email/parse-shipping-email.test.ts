@@ -67,7 +67,8 @@ describe("parseShippingEmail on synthetic marketplace notifications", () => {
   });
 
   it("rolls a year-less delivery window into the next year when the e-mail is from December", async () => {
-    const source = "From: Temu <orders@order.temu.com>\r\nSubject: Shipped\r\nDate: Sat, 20 Dec 2025 10:00:00 +0000\r\nContent-Type: text/plain\r\n\r\nEstimated delivery: Dec 29 - Jan 06\r\n";
+    const source =
+      "From: Temu <orders@order.temu.com>\r\nSubject: Shipped\r\nDate: Sat, 20 Dec 2025 10:00:00 +0000\r\nContent-Type: text/plain\r\n\r\nEstimated delivery: Dec 29 - Jan 06\r\n";
     const facts = await parseShippingEmail(source);
     expect(facts.estimatedDelivery).toEqual({ earliest: "2025-12-29T00:00:00Z", latest: "2026-01-06T23:59:59Z" });
   });
@@ -103,7 +104,10 @@ describe("parseShippingEmail on bad input", () => {
   });
 
   it("reads a message whose headers are valid but whose body is binary garbage", async () => {
-    const garbage = Buffer.concat([Buffer.from("From: a@b.test\r\nSubject: x\r\nDate: Tue, 10 Mar 2026 09:00:00 +0000\r\n\r\n"), Buffer.from([0, 255, 254, 1, 2, 0xe2, 0x28, 0xa1])]);
+    const garbage = Buffer.concat([
+      Buffer.from("From: a@b.test\r\nSubject: x\r\nDate: Tue, 10 Mar 2026 09:00:00 +0000\r\n\r\n"),
+      Buffer.from([0, 255, 254, 1, 2, 0xe2, 0x28, 0xa1]),
+    ]);
     const facts = await parseShippingEmail(new Uint8Array(garbage));
     expect(facts.sentAt).toBe("2026-03-10T09:00:00Z");
     expect(facts.trackingNumbers).toEqual([]);

@@ -57,12 +57,16 @@ describe("first-character index", () => {
   const samples = NUMBER_FORMATS.flatMap((format) => [...format.testNumbers.valid, ...format.testNumbers.invalid]).map(
     (number) => normalizeNumber(number).text,
   );
-  const shaped = fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")).map(
-    ([sample, at, char]) => {
+  const shaped = fc
+    .tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    .map(([sample, at, char]) => {
       const i = at % (sample.length + 1);
-      return at % 3 === 0 ? sample.slice(0, i) + char + sample.slice(i + 1) : at % 3 === 1 ? sample.slice(0, i) + char + sample.slice(i) : sample.slice(1);
-    },
-  );
+      return at % 3 === 0
+        ? sample.slice(0, i) + char + sample.slice(i + 1)
+        : at % 3 === 1
+          ? sample.slice(0, i) + char + sample.slice(i)
+          : sample.slice(1);
+    });
 
   it("never hides a format that matches (same answer as trying every row)", () => {
     fc.assert(
@@ -86,16 +90,24 @@ describe("first-character-and-length index", () => {
     const samples = NUMBER_FORMATS.flatMap((format) => [...format.testNumbers.valid, ...format.testNumbers.invalid]).map(
       (number) => normalizeNumber(number).text,
     );
-    const shaped = fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")).map(
-      ([sample, at, char]) => {
+    const shaped = fc
+      .tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+      .map(([sample, at, char]) => {
         const i = at % (sample.length + 1);
-        return at % 3 === 0 ? sample.slice(0, i) + char + sample.slice(i + 1) : at % 3 === 1 ? sample.slice(0, i) + char + sample.slice(i) : sample.slice(1);
-      },
-    );
+        return at % 3 === 0
+          ? sample.slice(0, i) + char + sample.slice(i + 1)
+          : at % 3 === 1
+            ? sample.slice(0, i) + char + sample.slice(i)
+            : sample.slice(1);
+      });
     fc.assert(
       fc.property(shaped, (text) => {
         if (text.length === 0) return;
-        const indexed = new Set(formatsFor(text).filter((f) => f.pattern.test(text)).map((f) => f.id));
+        const indexed = new Set(
+          formatsFor(text)
+            .filter((f) => f.pattern.test(text))
+            .map((f) => f.id),
+        );
         const all = new Set(NUMBER_FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.id));
         expect(indexed).toEqual(all);
       }),

@@ -16,11 +16,7 @@ const anyText = fc.oneof(
 );
 
 const s10Number = fc
-  .tuple(
-    fc.constantFrom("RR", "RB", "LX", "LP", "UA", "CP", "EE", "EA", "VV"),
-    fc.stringMatching(/^\d{8}$/),
-    fc.constantFrom(...S10_COUNTRIES),
-  )
+  .tuple(fc.constantFrom("RR", "RB", "LX", "LP", "UA", "CP", "EE", "EA", "VV"), fc.stringMatching(/^\d{8}$/), fc.constantFrom(...S10_COUNTRIES))
   .map(([service, serial, country]) => ({ number: `${service}${serial}${s10CheckDigit(serial)}${country}`, service, country }));
 
 /** Spaces, dashes and case a person might add. */
@@ -99,11 +95,16 @@ describe("findTrackingNumbers on arbitrary text", () => {
 
   it("finds a generated S10 number wherever it is put in prose", () => {
     fc.assert(
-      fc.property(s10Number, fc.array(fc.constantFrom("your", "parcel", "is", "on", "its", "way", "谢谢", "📦"), { maxLength: 20 }), fc.nat(), ({ number }, words, at) => {
-        const position = words.length === 0 ? 0 : at % (words.length + 1);
-        const text = [...words.slice(0, position), number, ...words.slice(position)].join(" ");
-        expect(findTrackingNumbers(text).map((hit) => hit.normalized)).toEqual([number]);
-      }),
+      fc.property(
+        s10Number,
+        fc.array(fc.constantFrom("your", "parcel", "is", "on", "its", "way", "谢谢", "📦"), { maxLength: 20 }),
+        fc.nat(),
+        ({ number }, words, at) => {
+          const position = words.length === 0 ? 0 : at % (words.length + 1);
+          const text = [...words.slice(0, position), number, ...words.slice(position)].join(" ");
+          expect(findTrackingNumbers(text).map((hit) => hit.normalized)).toEqual([number]);
+        },
+      ),
     );
   });
 

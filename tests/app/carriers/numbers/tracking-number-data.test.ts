@@ -19,9 +19,10 @@ interface DatasetEntry {
   invalid: string[];
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL("../../../fixtures/numbers/tracking-number-data-upstream.json", import.meta.url), "utf8"),
-) as { commit: string; formats: DatasetEntry[] };
+const fixture = JSON.parse(readFileSync(new URL("../../../fixtures/numbers/tracking-number-data-upstream.json", import.meta.url), "utf8")) as {
+  commit: string;
+  formats: DatasetEntry[];
+};
 
 function passesMirror(number: string, dataset: string): boolean {
   return matchFormats(number).some((match) => match.checkOk && (match.format.mirrors ?? []).includes(dataset));

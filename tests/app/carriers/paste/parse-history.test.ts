@@ -138,7 +138,8 @@ describe("parseHistory: layouts and order", () => {
   });
 
   it("joins description lines under one date and keeps the place apart", () => {
-    const paste = "2026-03-04 08:15\nDelivered, In/At Mailbox\nYour item was delivered in or at the mailbox\nWASHINGTON, DC 20001\n2026-03-04 06:10\nOut for Delivery\nWASHINGTON, DC 20001";
+    const paste =
+      "2026-03-04 08:15\nDelivered, In/At Mailbox\nYour item was delivered in or at the mailbox\nWASHINGTON, DC 20001\n2026-03-04 06:10\nOut for Delivery\nWASHINGTON, DC 20001";
     const { events } = parseHistory(paste);
     expect(events.map((e) => [e.location, e.text])).toEqual([
       ["WASHINGTON, DC 20001", "Delivered, In/At Mailbox · Your item was delivered in or at the mailbox"],
@@ -225,7 +226,8 @@ describe("parseHistory: page furniture around the events", () => {
   });
 
   it("reads columns separated by runs of spaces as a table", () => {
-    const paste = "2026-03-04 08:15     Shenzhen, CN     Departed from sorting center\n2026-03-03 18:00     Shenzhen, CN     Arrived at sorting center";
+    const paste =
+      "2026-03-04 08:15     Shenzhen, CN     Departed from sorting center\n2026-03-03 18:00     Shenzhen, CN     Arrived at sorting center";
     expect(parseHistory(paste).events.map((e) => [e.location, e.text])).toEqual([
       ["Shenzhen, CN", "Departed from sorting center"],
       ["Shenzhen, CN", "Arrived at sorting center"],

@@ -35,7 +35,8 @@ describe("AfterShip adapter against a local server in AfterShip's format", () =>
     server.setHandler((req, res) => {
       const { tracking_number } = JSON.parse(req.body);
       if (tracking_number === "EXISTS") return sendJson(res, 400, { meta: { code: 4003, message: "Tracking already exists." }, data: {} });
-      if (tracking_number === "BAD") return sendJson(res, 400, { meta: { code: 4005, message: "The value of `tracking_number` is invalid." }, data: {} });
+      if (tracking_number === "BAD")
+        return sendJson(res, 400, { meta: { code: 4005, message: "The value of `tracking_number` is invalid." }, data: {} });
       sendJson(res, 201, { meta: { code: 201 }, data: { tracking: { tracking_number } } });
     });
     const outcome = await provider().register(["NEW", "EXISTS", "BAD"]);

@@ -51,7 +51,10 @@ describe("17TRACK adapter against a local server in 17TRACK's format", () => {
         data: {
           accepted: [{ origin: 1, number: "RR123456785CN", carrier: 3011 }],
           rejected: [
-            { number: "LP00123456789012", error: { code: -18019901, message: "The tracking number '…' has been registered, don't need to repeat registration." } },
+            {
+              number: "LP00123456789012",
+              error: { code: -18019901, message: "The tracking number '…' has been registered, don't need to repeat registration." },
+            },
             { number: "XX", error: { code: -18019903, message: "Carrier cannot be detected." } },
           ],
         },
@@ -73,7 +76,9 @@ describe("17TRACK adapter against a local server in 17TRACK's format", () => {
 
   it("says when the rate limit is reached and when to try again", async () => {
     server.setHandler((_req, res) => sendJson(res, 429, { code: -18010005, data: null }, { "retry-after": "120" }));
-    const error = await provider().fetch(["RR123456785CN"]).catch((e) => e);
+    const error = await provider()
+      .fetch(["RR123456785CN"])
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.kind).toBe("rate_limited");
     expect(error.message).toMatch(/17TRACK rate limit reached; next try at \d\d:\d\d UTC/);
@@ -82,7 +87,9 @@ describe("17TRACK adapter against a local server in 17TRACK's format", () => {
 
   it("says when the quota is used up", async () => {
     server.setHandler((_req, res) => sendJson(res, 200, { code: -1, data: { errors: [{ code: -18010014, message: "quota" }] } }));
-    const error = await provider().register(["RR123456785CN"]).catch((e) => e);
+    const error = await provider()
+      .register(["RR123456785CN"])
+      .catch((e) => e);
     expect(error.kind).toBe("quota");
     expect(error.message).toContain("17TRACK quota reached");
   });
@@ -93,7 +100,9 @@ describe("17TRACK adapter against a local server in 17TRACK's format", () => {
       res.end("<html>maintenance</html>");
     });
     await expect(provider().fetch(["RR123456785CN"])).rejects.toMatchObject({ kind: "malformed" });
-    server.setHandler((_req, res) => sendJson(res, 200, { code: 0, data: { accepted: [{ number: "A", track_info: { tracking: { providers: "nope" } } }] } }));
+    server.setHandler((_req, res) =>
+      sendJson(res, 200, { code: 0, data: { accepted: [{ number: "A", track_info: { tracking: { providers: "nope" } } }] } }),
+    );
     await expect(provider().fetch(["A"])).rejects.toMatchObject({ kind: "malformed" });
   });
 

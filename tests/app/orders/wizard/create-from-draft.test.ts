@@ -12,7 +12,12 @@ afterEach(async () => {
 async function tableCounts(t: TestDatabase) {
   const count = async (table: "orders" | "tracking_numbers" | "tracking_events" | "order_drafts") =>
     (await t.db.selectFrom(table).select("id").execute()).length;
-  return { orders: await count("orders"), numbers: await count("tracking_numbers"), events: await count("tracking_events"), drafts: await count("order_drafts") };
+  return {
+    orders: await count("orders"),
+    numbers: await count("tracking_numbers"),
+    events: await count("tracking_events"),
+    drafts: await count("order_drafts"),
+  };
 }
 
 const now = new Date("2026-04-01T12:00:00Z");

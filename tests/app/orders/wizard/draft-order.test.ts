@@ -9,7 +9,16 @@ describe("draftToOrder", () => {
 
   it("turns typed values into stored ones in the buyer's zone", () => {
     const planned = draftToOrder(
-      { platform: "aliexpress", orderedOn: "2026-03-01", item: " Earbuds ", amount: "12,34", currency: "eur", paymentMethod: "paypal", cardNetwork: "visa", protectionEndsOn: "2026-04-20" },
+      {
+        platform: "aliexpress",
+        orderedOn: "2026-03-01",
+        item: " Earbuds ",
+        amount: "12,34",
+        currency: "eur",
+        paymentMethod: "paypal",
+        cardNetwork: "visa",
+        protectionEndsOn: "2026-04-20",
+      },
       "Europe/Paris",
     )!;
     expect(planned.fields).toMatchObject({
@@ -31,7 +40,13 @@ describe("draftToOrder", () => {
         orderedOn: "2026-03-01",
         numbers: [{ number: "LP00512345678901", carrier: "cainiao" }],
         events: [
-          { at: "2026-03-18T08:00:00Z", location: null, text: "Handed over to the last mile carrier, tracking number 9400111202555842332669", milestone: "handed_over", keep: true },
+          {
+            at: "2026-03-18T08:00:00Z",
+            location: null,
+            text: "Handed over to the last mile carrier, tracking number 9400111202555842332669",
+            milestone: "handed_over",
+            keep: true,
+          },
           { at: "2026-03-05T08:00:00Z", location: null, text: "Departed", milestone: "departed_origin", keep: false },
         ],
       },
