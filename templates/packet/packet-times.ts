@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { OrderFacts } from "../../machines/order-facts.ts";
-import type { Milestone } from "../../machines/vocabulary.ts";
+import { MILESTONES, type Milestone } from "../../machines/vocabulary.ts";
 
 /**
  * How the packet writes moments (issue 13): every time carries its zone's offset, so a reader in
@@ -73,23 +73,8 @@ export function typedDateOf(iso: string | null | undefined, z: PacketZone): stri
   return momentOf(iso, z);
 }
 
-/** Milestones that show the parcel was in the carrier's hands (a label alone is not a shipment). */
-const MOVING: ReadonlySet<Milestone> = new Set<Milestone>([
-  "picked_up",
-  "departed_origin",
-  "in_transit",
-  "arrived_destination",
-  "customs_pending",
-  "customs_held",
-  "customs_cleared",
-  "handed_over",
-  "at_delivery_office",
-  "out_for_delivery",
-  "delivery_failed",
-  "available_for_pickup",
-  "delivered",
-  "returned",
-]);
+/** Milestones that show the parcel was in the carrier's hands: all but a label, a problem, or nothing. */
+const MOVING: ReadonlySet<Milestone> = new Set(MILESTONES.filter((m) => m !== "info_received" && m !== "exception" && m !== "unknown"));
 
 /**
  * When the parcel left: the buyer's ship date when they gave one, else the first carrier scan that
