@@ -70,7 +70,7 @@ export const NL: PhraseTable = {
 
     ["overgedragen aan", "handed_over", 0.5],
     ["overgedragen aan de lokale vervoerder", "handed_over", 0.9],
-    // PostNL API status table: its code for this text is a delivery (to the addressee), not transit.
+    // Labelled delivered in the PostNL status table (corpus source postnl-tt-status-and-event-codes-apimatic).
     ["wordt overgedragen aan geadresseerde", "delivered", 0.8],
     ["lokale vervoerder", "handed_over", 0.5],
 
