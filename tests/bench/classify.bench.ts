@@ -14,7 +14,11 @@ export async function run(): Promise<void> {
   // Every line of the labelled corpus, in file order: the plain phrases and the lines only the model reads.
   const { loadCorpus } = await import("../../app/carriers/events/training/corpus.server.ts");
   const texts: string[] = loadCorpus().lines.map((line) => line.text);
-  const lines = Array.from({ length: 500_000 }, (_, i) => texts[i % texts.length]);
+  // Every line distinct: the corpus wording with a running number appended (as a tracking feed's
+  // reference would be), so no line repeats and the classifier's memo of recent lines never
+  // answers. Feeds do repeat status texts; that figure is printed too, but it is not the goal's.
+  const lines = Array.from({ length: 500_000 }, (_, i) => `${texts[i % texts.length]} ${i}`);
+  const repeated = Array.from({ length: 500_000 }, (_, i) => texts[i % texts.length]);
 
   for (let i = 0; i < 100_000; i++) classifyEvent(lines[i]); // warm-up (JIT)
   // Three timed passes; the machine is shared, so the median says more than any one pass.
@@ -29,8 +33,11 @@ export async function run(): Promise<void> {
   const fmt = (n: number) => Math.round(n).toLocaleString("en");
   console.log(`classify start-up (import + build automaton): ${startup.toFixed(0)} ms`);
   console.log(
-    `classifyEvent: ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`
+    `classifyEvent, DISTINCT lines (no repeats): ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`
   );
+  const t2 = performance.now();
+  for (const line of repeated) sink += classifyEvent(line).confidence;
+  console.log(`classifyEvent, corpus lines repeated (the memo answers repeats): ${fmt(repeated.length / ((performance.now() - t2) / 1000))} lines/s (not the goal's figure)`);
 
   for (const [name, unit] of [
     ["same letter", "a"],

@@ -42,6 +42,10 @@ const kept = new Int32Array(hits.phrase.length);
 const missing = new Float64Array(MEANINGS.length); // Π(1 − weight) per milestone
 
 let scored = false;
+let nonEvent = false;
+
+/** Whether the latest readPhrases call met a phrase that names no event ("estimated delivery"). */
+export const latestNamedNonEvent = (): boolean => nonEvent;
 
 /**
  * Every milestone's phrase score (noisy-or of its un-negated phrases, 0..1) from the latest
@@ -69,6 +73,7 @@ function breakBetween(from: number, to: number): boolean {
 /** The phrase rules' reading of text[start, end). */
 export function readPhrases(text: string, start: number, end: number): PhraseReading {
   scored = false;
+  nonEvent = false;
   if (end <= start) return { milestone: "unknown", confidence: 0 };
   const count = automaton.scan(text, hits, start, end);
   if (count === 0) return { milestone: "unknown", confidence: 0 };
@@ -125,7 +130,10 @@ export function readPhrases(text: string, start: number, end: number): PhraseRea
       lastNegationEnd = hits.end[j];
       continue;
     }
-    if (meaning === UNKNOWN) continue;
+    if (meaning === UNKNOWN) {
+      nonEvent = true;
+      continue;
+    }
     const weight = weightOf[hits.phrase[j]];
     const start = hits.start[j];
     if (start >= lastNegationEnd - 1 && start <= lastNegationEnd + NEGATION_REACH && !breakBetween(lastNegationEnd - 1, start)) {

@@ -12,11 +12,20 @@
  *    confidence 0: such events change nothing downstream, which is the safe way to be unsure.
  */
 import { MILESTONES, type Milestone } from "../../../../machines/vocabulary.ts";
-import { latestPhraseScores, readPhrases } from "../phrase-rules.ts";
+import { latestNamedNonEvent, latestPhraseScores, readPhrases } from "../phrase-rules.ts";
 import { CLASS_COUNT, LinearModel } from "./linear-model.ts";
+import { latestEvidenceCount } from "./features.ts";
 
 export const PLAIN = 0.8;
 const CONTRADICTION_CAP = 0.6;
+/** A phrase reading with no rival at all stands from this confidence (below PLAIN). */
+export const SOLE = 0.75;
+/** Below this, a lone phrase reading does not count as naming an event. */
+const WEAK = 0.3;
+/** The model reading a line no phrase speaks about answers only from this probability… */
+const ALONE_THRESHOLD = 0.3;
+/** …and this lead over the runner-up. */
+const ALONE_MARGIN = 0.2;
 const UNKNOWN = MILESTONES.indexOf("unknown");
 
 export interface ReaderParameters {
@@ -71,7 +80,7 @@ export class EventReader {
     const { plainConfidence } = this.parameters;
     return {
       milestone: phrase.milestone,
-      confidence: phrase.confidence >= 0.9 ? plainConfidence[1] : plainConfidence[0],
+      confidence: phrase.confidence >= 0.9 ? plainConfidence[1] : phrase.confidence >= PLAIN ? plainConfidence[0] : Math.min(plainConfidence[0], phrase.confidence),
     };
   }
 
@@ -79,6 +88,8 @@ export class EventReader {
     const { phraseWeight, threshold } = this.parameters;
     const temperature = this.mode === "model" ? this.parameters.modelTemperature : this.parameters.temperature;
     const z = this.z;
+    let anyPhrase = false;
+    let strongPhrases = 0;
     if (this.mode === "model") {
       this.scores.fill(0);
     } else {
@@ -86,18 +97,38 @@ export class EventReader {
       if (this.mode === "phrases") return phrase;
       if (phrase.milestone !== "unknown" && phrase.confidence >= PLAIN) return this.plain(phrase);
       latestPhraseScores(this.scores);
+      let named = 0;
+      for (let k = 0; k < CLASS_COUNT; k++) {
+        if (this.scores[k] > 0) named++;
+        if (this.scores[k] >= 0.5) strongPhrases++;
+      }
+      // A weak phrase alone ("home delivery" in a depot name) is no event word either.
+      anyPhrase = named > 0 && (strongPhrases > 0 || phrase.confidence >= WEAK);
+      // A line whose only phrases name no event ("Estimated delivery: Tuesday") is not an event.
+      if (!anyPhrase && latestNamedNonEvent()) return { milestone: "unknown", confidence: 0 };
+      // One milestone named, no rival, no negation: the phrase rules keep precedence over the
+      // model ("出口清关完成" is export clearance, whatever "清关完成" weighs in the model).
+      if (named === 1 && phrase.milestone !== "unknown" && phrase.confidence >= SOLE) return this.plain(phrase);
     }
     const known = this.model.logits(text, start, end, z);
-    let anyPhrase = false;
-    let strongPhrases = 0;
-    for (let k = 0; k < CLASS_COUNT; k++) {
-      z[k] = z[k] / temperature + phraseWeight * this.scores[k];
-      if (this.scores[k] > 0) anyPhrase = true;
-      if (this.scores[k] >= 0.5) strongPhrases++;
-    }
     if (!known && !anyPhrase) return { milestone: "unknown", confidence: 0 };
+    // With no phrase at all the model must have real evidence: every word seen in training, or
+    // at least three in four of them (a place name such as "Hayes service centre" is not an event),
+    // and a clear lead; "Estimated delivery: Tuesday" or "transitional
+    // arrangements" name no event, whatever their n-grams weigh.
+    const alone = !anyPhrase && this.mode === "combined";
+    if (alone) {
+      const total = latestEvidenceCount();
+      if (known < total && (known < 2 || known * 4 < total * 3)) return { milestone: "unknown", confidence: 0 };
+    }
+    for (let k = 0; k < CLASS_COUNT; k++) z[k] = z[k] / temperature + phraseWeight * this.scores[k];
     const best = softmaxInPlace(z);
     if (best === UNKNOWN || z[best] < threshold) return { milestone: "unknown", confidence: 0 };
+    if (alone) {
+      let second = 0;
+      for (let k = 0; k < CLASS_COUNT; k++) if (k !== best && z[k] > second) second = z[k];
+      if (z[best] < ALONE_THRESHOLD || z[best] - second < ALONE_MARGIN) return { milestone: "unknown", confidence: 0 };
+    }
     // Two milestones each said plainly ("Delivered / Returned to sender") is a contradiction the
     // corpus holds too few examples of for the fit to learn; the answer is never more than a lean.
     const probability = strongPhrases >= 2 ? Math.min(z[best], CONTRADICTION_CAP) : z[best];

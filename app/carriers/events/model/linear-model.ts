@@ -27,16 +27,17 @@ export class LinearModel {
   }
 
   /**
-   * Writes the raw scores (logits) of text[start, end) for every milestone into `out` and says
-   * whether the line holds any known evidence; without it the scores are all 0 (no opinion).
+   * Writes the raw scores (logits) of text[start, end) for every milestone into `out` and returns
+   * how many of the line's evidence buckets (words, CJK pairs) were seen in training; with none
+   * the scores are all 0 (no opinion). `latestEvidenceCount()` then gives the line's total.
    */
-  logits(text: string, start: number, end: number, out: Float64Array): boolean {
+  logits(text: string, start: number, end: number, out: Float64Array): number {
     const n = extractFeatures(text, start, end, features);
     out.fill(0);
     const count = latestEvidenceCount();
-    let seen = false;
-    for (let e = 0; e < count && !seen; e++) seen = (this.known[evidence[e] >>> 3] & (1 << (evidence[e] & 7))) !== 0;
-    if (!seen) return false;
+    let seen = 0;
+    for (let e = 0; e < count; e++) if ((this.known[evidence[e] >>> 3] & (1 << (evidence[e] & 7))) !== 0) seen++;
+    if (seen === 0) return 0;
     const w = this.values;
     const sums = this.sums;
     sums.fill(0);
@@ -47,7 +48,7 @@ export class LinearModel {
     // Features are scaled by 1/√n so that a long line is not more certain for being long.
     const scale = 1 / Math.sqrt(n);
     for (let k = 0; k < CLASS_COUNT; k++) out[k] = sums[k] * this.scales[k] * scale;
-    return true;
+    return seen;
   }
 }
 

@@ -70,6 +70,8 @@ export const NL: PhraseTable = {
 
     ["overgedragen aan", "handed_over", 0.5],
     ["overgedragen aan de lokale vervoerder", "handed_over", 0.9],
+    // Labelled delivered in the PostNL status table (corpus source postnl-tt-status-and-event-codes-apimatic).
+    ["wordt overgedragen aan geadresseerde", "delivered", 0.8],
     ["lokale vervoerder", "handed_over", 0.5],
 
     ["bij het bezorgcentrum", "at_delivery_office", 0.75],
