@@ -33,11 +33,13 @@ export async function run(): Promise<void> {
   const fmt = (n: number) => Math.round(n).toLocaleString("en");
   console.log(`classify start-up (import + build automaton): ${startup.toFixed(0)} ms`);
   console.log(
-    `classifyEvent, DISTINCT lines (no repeats): ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`
+    `classifyEvent, DISTINCT lines (no repeats): ${lines.length} lines × 3 passes: ${rates.map(fmt).join(", ")} lines/s; median ${fmt(median)} lines/s (goal ≥ 200,000)${sink > 0 ? "" : " [no output?]"}`,
   );
   const t2 = performance.now();
   for (const line of repeated) sink += classifyEvent(line).confidence;
-  console.log(`classifyEvent, corpus lines repeated (the memo answers repeats): ${fmt(repeated.length / ((performance.now() - t2) / 1000))} lines/s (not the goal's figure)`);
+  console.log(
+    `classifyEvent, corpus lines repeated (the memo answers repeats): ${fmt(repeated.length / ((performance.now() - t2) / 1000))} lines/s (not the goal's figure)`,
+  );
 
   for (const [name, unit] of [
     ["same letter", "a"],
@@ -89,8 +91,8 @@ export async function run(): Promise<void> {
   const big = runCli(lines.slice(0, 200_000).join("\n") + "\n");
   const streaming = (big.lines - 1) / Math.max(big.seconds - alone.seconds, 1e-3);
   console.log(
-    `cli classify: start-up ${alone.seconds.toFixed(2)} s; ${big.lines} lines in ${big.seconds.toFixed(2)} s wall = ${Math.round(streaming).toLocaleString(
-      "en"
-    )} lines/s after start-up`
+    `cli classify: start-up ${alone.seconds.toFixed(2)} s; ${big.lines} lines in ${big.seconds.toFixed(2)} s wall = ${Math.round(
+      streaming,
+    ).toLocaleString("en")} lines/s after start-up`,
   );
 }

@@ -31,7 +31,7 @@ const reader = new EventReader(
     threshold: trained.parameters.threshold,
   },
   "combined",
-  8192
+  8192,
 );
 
 export function classifyEvent(text: string): Classification {

@@ -12,7 +12,17 @@ export const SEPARATOR = 32;
 export const DROPPED = 0;
 
 const EXTRA_FOLDS: Record<string, string> = {
-  ł: "l", ø: "o", đ: "d", ð: "d", ß: "s", ı: "i", ħ: "h", ŀ: "l", œ: "o", æ: "a", þ: "t",
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ß: "s",
+  ı: "i",
+  ħ: "h",
+  ŀ: "l",
+  œ: "o",
+  æ: "a",
+  þ: "t",
 };
 
 function buildFoldTable(): Uint16Array {

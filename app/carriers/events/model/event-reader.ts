@@ -59,7 +59,12 @@ export class EventReader {
    */
   private readonly memo = new Map<string, Reading>();
 
-  constructor(private readonly model: LinearModel, readonly parameters: ReaderParameters, private readonly mode: ReaderMode = "combined", private readonly memoSize = 0) {}
+  constructor(
+    private readonly model: LinearModel,
+    readonly parameters: ReaderParameters,
+    private readonly mode: ReaderMode = "combined",
+    private readonly memoSize = 0,
+  ) {}
 
   read(text: string, start: number, end: number): Reading {
     if (end <= start) return { milestone: "unknown", confidence: 0 };
@@ -80,7 +85,12 @@ export class EventReader {
     const { plainConfidence } = this.parameters;
     return {
       milestone: phrase.milestone,
-      confidence: phrase.confidence >= 0.9 ? plainConfidence[1] : phrase.confidence >= PLAIN ? plainConfidence[0] : Math.min(plainConfidence[0], phrase.confidence),
+      confidence:
+        phrase.confidence >= 0.9
+          ? plainConfidence[1]
+          : phrase.confidence >= PLAIN
+            ? plainConfidence[0]
+            : Math.min(plainConfidence[0], phrase.confidence),
     };
   }
 

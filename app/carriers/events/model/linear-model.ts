@@ -20,8 +20,12 @@ export class LinearModel {
    * @param weights FEATURE_BUCKETS rows of CLASS_COUNT signed bytes, and a scale per class.
    * @param known bit set over FEATURE_BUCKETS: evidence buckets (words, CJK pairs) seen in training.
    */
-  constructor(readonly weights: QuantizedWeights, readonly known: Uint8Array) {
-    if (weights.values.length !== FEATURE_BUCKETS * CLASS_COUNT || known.length !== FEATURE_BUCKETS / 8) throw new Error("weights do not fit the feature space");
+  constructor(
+    readonly weights: QuantizedWeights,
+    readonly known: Uint8Array,
+  ) {
+    if (weights.values.length !== FEATURE_BUCKETS * CLASS_COUNT || known.length !== FEATURE_BUCKETS / 8)
+      throw new Error("weights do not fit the feature space");
     this.values = weights.values;
     this.scales = weights.scales;
   }

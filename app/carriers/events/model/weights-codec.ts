@@ -84,7 +84,7 @@ export function decodeWeights(encoded: EncodedWeights): QuantizedWeights {
   const values = fromBase64(encoded.values);
   let row = -1;
   let v = 0;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let delta = 0;
     let shift = 0;
     for (;;) {
@@ -120,7 +120,10 @@ function fromBase64(text: string): Uint8Array {
   let o = 0;
   for (let i = 0; i < clean.length; i += 4) {
     const n =
-      (lookup[clean.charCodeAt(i)] << 18) | (lookup[clean.charCodeAt(i + 1)] << 12) | ((lookup[clean.charCodeAt(i + 2)] & 63) << 6) | (lookup[clean.charCodeAt(i + 3)] & 63);
+      (lookup[clean.charCodeAt(i)] << 18) |
+      (lookup[clean.charCodeAt(i + 1)] << 12) |
+      ((lookup[clean.charCodeAt(i + 2)] & 63) << 6) |
+      (lookup[clean.charCodeAt(i + 3)] & 63);
     out[o++] = (n >>> 16) & 255;
     if (o < out.length) out[o++] = (n >>> 8) & 255;
     if (o < out.length) out[o++] = n & 255;

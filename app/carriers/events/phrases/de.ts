@@ -7,7 +7,10 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const DE: PhraseTable = {
   language: "de",
-  sources: ["https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html (Sendungsverlauf texts)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html (Sendungsverlauf texts)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["nicht", "not", 0],
     ["kein", "not", 0],

@@ -3,7 +3,10 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Spanish: Correos (España), Correos de México, Correo Argentino, SEUR, MRW, GLS/DHL (es). */
 export const ES: PhraseTable = {
   language: "es",
-  sources: ["https://www.correos.es/es/es/herramientas/localizador/envios (estados)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://www.correos.es/es/es/herramientas/localizador/envios (estados)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["no", "not", 0],
     ["fecha de entrega", "unknown", 0],

@@ -3,7 +3,10 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** French: La Poste / Colissimo, Chronopost, Mondial Relay, bpost, Swiss Post, Canada Post (fr). */
 export const FR: PhraseTable = {
   language: "fr",
-  sources: ["https://www.laposte.fr/outils/suivre-vos-envois (messages de suivi)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://www.laposte.fr/outils/suivre-vos-envois (messages de suivi)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["pas", "not", 0],
     ["non", "not", 0],

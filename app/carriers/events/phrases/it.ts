@@ -3,7 +3,10 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Italian: Poste Italiane, SDA, BRT, Swiss Post (it). */
 export const IT: PhraseTable = {
   language: "it",
-  sources: ["https://www.poste.it/cerca/index.html#/risultati-spedizioni (stati della spedizione)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://www.poste.it/cerca/index.html#/risultati-spedizioni (stati della spedizione)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["non", "not", 0],
     ["consegna prevista", "unknown", 0],

@@ -3,7 +3,10 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Dutch: PostNL, bpost (nl), DHL Parcel NL, DPD NL. */
 export const NL: PhraseTable = {
   language: "nl",
-  sources: ["https://jouw.postnl.nl/track-and-trace (statusberichten)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://jouw.postnl.nl/track-and-trace (statusberichten)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["niet", "not", 0],
     ["geen", "not", 0],

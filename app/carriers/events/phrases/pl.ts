@@ -3,7 +3,11 @@ import type { PhraseTable } from "../phrase-table.ts";
 /** Polish: Poczta Polska, InPost, DPD Polska, DHL (pl). */
 export const PL: PhraseTable = {
   language: "pl",
-  sources: ["https://emonitoring.poczta-polska.pl (zdarzenia)", "https://inpost.pl/sledzenie-przesylek (statusy)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://emonitoring.poczta-polska.pl (zdarzenia)",
+    "https://inpost.pl/sledzenie-przesylek (statusy)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["nie", "not", 0],
     ["przewidywana data", "unknown", 0],

@@ -7,7 +7,11 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const PT: PhraseTable = {
   language: "pt",
-  sources: ["https://rastreamento.correios.com.br (eventos)", "https://www.ctt.pt (seguimento de objetos)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://rastreamento.correios.com.br (eventos)",
+    "https://www.ctt.pt (seguimento de objetos)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["nao", "not", 0],
     ["previsao de entrega", "unknown", 0],

@@ -8,7 +8,10 @@ import type { PhraseTable } from "../phrase-table.ts";
  */
 export const RU: PhraseTable = {
   language: "ru",
-  sources: ["https://tracking.pochta.ru/specification (виды и атрибуты операций)", "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)"],
+  sources: [
+    "https://tracking.pochta.ru/specification (виды и атрибуты операций)",
+    "tests/fixtures/carrier-events/legacy-*.json (lines of this language, per source)",
+  ],
   rows: [
     ["не", "not", 0],
     ["нет", "not", 0],

@@ -115,7 +115,7 @@ export interface Corpus {
  */
 export function readCorpusFiles(
   dirs: readonly string[] = [DEFAULT_CORPUS_DIR],
-  skipInvalid?: (file: string, problem: string) => void
+  skipInvalid?: (file: string, problem: string) => void,
 ): {
   file: string;
   source: CorpusSource;
@@ -124,7 +124,7 @@ export function readCorpusFiles(
   const files = dirs.flatMap((dir) =>
     readdirSync(dir)
       .filter((name) => name.endsWith(".json"))
-      .map((name) => join(dir, name))
+      .map((name) => join(dir, name)),
   );
   // Sorted by file name (not directory) so the result does not depend on how the directories were listed.
   files.sort((a, b) => basename(a).localeCompare(basename(b), "en") || a.localeCompare(b, "en"));

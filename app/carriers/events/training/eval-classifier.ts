@@ -38,14 +38,20 @@ folds.forEach((fold, i) => {
   const held = new Set(fold);
   const trained = trainModel(
     examples.filter((e) => !held.has(e.source)),
-    DEFAULT_OPTIONS
+    DEFAULT_OPTIONS,
   );
   const model = new LinearModel(trained.weights, trained.known);
-  const readers = Object.fromEntries(MODES.map((mode) => [mode, new EventReader(model, trained.parameters, mode)])) as Record<ReaderMode, EventReader>;
+  const readers = Object.fromEntries(MODES.map((mode) => [mode, new EventReader(model, trained.parameters, mode)])) as Record<
+    ReaderMode,
+    EventReader
+  >;
   const raw = new EventReader(model, { ...trained.parameters, threshold: 0 }, "combined");
   for (const example of examples) {
     if (!held.has(example.source)) continue;
-    const read = Object.fromEntries(MODES.map((mode) => [mode, readers[mode].read(example.text, 0, example.text.length)])) as Record<ReaderMode, Reading>;
+    const read = Object.fromEntries(MODES.map((mode) => [mode, readers[mode].read(example.text, 0, example.text.length)])) as Record<
+      ReaderMode,
+      Reading
+    >;
     outcomes.push({
       example,
       lang: langOf.get(example.text) ?? "?",
@@ -69,16 +75,20 @@ function table(title: string, key: (o: Outcome) => string, order?: readonly stri
   console.log(`\n## ${title}\n${header}`);
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
-  const keys = order ? order.filter((k) => groups.has(k)) : [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || (a < b ? -1 : 1));
+  const keys = order
+    ? order.filter((k) => groups.has(k))
+    : [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || (a < b ? -1 : 1));
   for (const k of keys) console.log(row(k, groups.get(k)!));
 }
 
 console.log(`# Event classifier, held-out evaluation`);
-console.log(`corpus: ${corpus.lines.length} lines, ${sourceCount} sources (${corpus.duplicates.length} duplicate texts dropped), from ${corpusDirsFromArgs(args).join(", ")}`);
+console.log(
+  `corpus: ${corpus.lines.length} lines, ${sourceCount} sources (${corpus.duplicates.length} duplicate texts dropped), from ${corpusDirsFromArgs(args).join(", ")}`,
+);
 console.log(
   `folds: ${folds.length} (${
     folds.length === sourceCount ? "leave-one-source-out" : "whole sources per fold, largest sources alone"
-  }); model retrained per fold; phrase rules fixed (written from the legacy-* sources)`
+  }); model retrained per fold; phrase rules fixed (written from the legacy-* sources)`,
 );
 console.log(`columns: accuracy of the phrase rules alone, the model alone, the combination; "answered" = combined answers other than unknown`);
 console.log(`\n## Overall\n${header}`);
@@ -86,14 +96,14 @@ console.log(row("all lines", outcomes));
 console.log(
   row(
     "non-legacy sources (honest for all)",
-    outcomes.filter((o) => !o.example.legacy)
-  )
+    outcomes.filter((o) => !o.example.legacy),
+  ),
 );
 console.log(
   row(
     "legacy-* sources (phrases tuned here)",
-    outcomes.filter((o) => o.example.legacy)
-  )
+    outcomes.filter((o) => o.example.legacy),
+  ),
 );
 table("Per language", (o) => o.lang);
 table("Per milestone (recall)", (o) => MILESTONES[o.example.label], MILESTONES);
@@ -105,10 +115,16 @@ console.log(`\n## Confusion (combined): rows true, columns read\n${"".padEnd(21)
 for (const truth of MILESTONES) {
   const mine = outcomes.filter((o) => MILESTONES[o.example.label] === truth);
   if (mine.length === 0) continue;
-  console.log(truth.padEnd(21) + MILESTONES.map((read) => String(mine.filter((o) => o.read.combined.milestone === read).length || ".").padStart(7)).join(""));
+  console.log(
+    truth.padEnd(21) + MILESTONES.map((read) => String(mine.filter((o) => o.read.combined.milestone === read).length || ".").padStart(7)).join(""),
+  );
 }
-const crossed = outcomes.filter((o) => ["customs_held", "delivered"].includes(MILESTONES[o.example.label]) && o.read.combined.milestone === "in_transit");
-console.log(`customs_held or delivered read as in_transit: ${crossed.length}${crossed.map((o) => `\n  ${JSON.stringify(o.example.text)} (${o.example.source})`).join("")}`);
+const crossed = outcomes.filter(
+  (o) => ["customs_held", "delivered"].includes(MILESTONES[o.example.label]) && o.read.combined.milestone === "in_transit",
+);
+console.log(
+  `customs_held or delivered read as in_transit: ${crossed.length}${crossed.map((o) => `\n  ${JSON.stringify(o.example.text)} (${o.example.source})`).join("")}`,
+);
 
 // Calibration: of the answers given with a confidence in each bucket, how many were right.
 console.log(`\n## Calibration (combined; unknown answers excluded)\nconfidence   answers  right   mean confidence`);
@@ -122,24 +138,28 @@ for (const [lo, hi] of [
   [0.9, 0.95],
   [0.95, 1.01],
 ]) {
-  const inBucket = outcomes.filter((o) => o.read.combined.milestone !== "unknown" && o.read.combined.confidence >= lo && o.read.combined.confidence < hi);
+  const inBucket = outcomes.filter(
+    (o) => o.read.combined.milestone !== "unknown" && o.read.combined.confidence >= lo && o.read.combined.confidence < hi,
+  );
   const mean = inBucket.reduce((s, o) => s + o.read.combined.confidence, 0) / (inBucket.length || 1);
   console.log(
     `${lo.toFixed(2)}–${Math.min(hi, 1).toFixed(2)}  ${String(inBucket.length).padStart(8)}  ${pct(inBucket.filter((o) => right(o, "combined")).length, inBucket.length)}   ${
       inBucket.length ? mean.toFixed(2) : "–"
-    }`
+    }`,
   );
 }
 console.log(`\n## Threshold (combined): below it the answer is unknown\nthreshold  accuracy  answered  right among answered`);
 for (const threshold of [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
   const answered = outcomes.filter((o) => o.raw.milestone !== "unknown" && o.raw.confidence >= threshold);
   const rightAnswered = answered.filter((o) => o.raw.milestone === MILESTONES[o.example.label]).length;
-  const rightUnknown = outcomes.filter((o) => MILESTONES[o.example.label] === "unknown" && !(o.raw.milestone !== "unknown" && o.raw.confidence >= threshold)).length;
+  const rightUnknown = outcomes.filter(
+    (o) => MILESTONES[o.example.label] === "unknown" && !(o.raw.milestone !== "unknown" && o.raw.confidence >= threshold),
+  ).length;
   console.log(
     `${threshold.toFixed(2).padStart(9)}  ${pct(rightAnswered + rightUnknown, outcomes.length)}    ${pct(answered.length, outcomes.length)}    ${pct(
       rightAnswered,
-      answered.length
-    )}`
+      answered.length,
+    )}`,
   );
 }
 const confidentWrong = outcomes.filter((o) => o.read.combined.confidence >= 0.8 && !right(o, "combined"));
@@ -149,7 +169,7 @@ if (args.includes("--misses")) {
   console.log(`\n## Misses (combined)`);
   for (const o of outcomes.filter((o) => !right(o, "combined"))) {
     console.log(
-      `[${o.lang}] ${JSON.stringify(o.example.text)} → ${o.read.combined.milestone} ${o.read.combined.confidence} (expected ${MILESTONES[o.example.label]}; ${o.example.source})`
+      `[${o.lang}] ${JSON.stringify(o.example.text)} → ${o.read.combined.milestone} ${o.read.combined.confidence} (expected ${MILESTONES[o.example.label]}; ${o.example.source})`,
     );
   }
 }

@@ -39,7 +39,7 @@ console.log(
   `trained on ${corpus.lines.length} lines from ${corpus.sources.length} sources (${corpus.duplicates.length} duplicate texts dropped) in ${(
     (performance.now() - started) /
     1000
-  ).toFixed(1)} s`
+  ).toFixed(1)} s`,
 );
 console.log(`parameters: ${JSON.stringify(model.parameters)}; calibration: ${JSON.stringify(model.calibration)}`);
 console.log(`wrote ${OUT} (${(json.length / 1024).toFixed(0)} KiB)`);

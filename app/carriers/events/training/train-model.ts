@@ -119,7 +119,7 @@ export function fitWeights(examples: readonly Example[], options: TrainingOption
         usedRows.push(b);
       }
       return dense[b] * K;
-    })
+    }),
   );
   const size = usedRows.length * K;
   const w = new Float64Array(size);
@@ -201,7 +201,7 @@ export function trainModel(examples: readonly Example[], options: TrainingOption
       const held = new Set(fold);
       const model = fitModel(
         examples.filter((e) => !held.has(e.source)),
-        options
+        options,
       );
       for (const example of decided) {
         if (!held.has(example.source)) continue;

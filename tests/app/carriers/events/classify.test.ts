@@ -48,7 +48,16 @@ describe("classifyEvent", () => {
   });
 
   it("says unknown, with confidence 0, for text that names no event", () => {
-    for (const text of ["", "   ", "Carrier note:", "LP00123456789012", "Estimated delivery: Tuesday", "🙂📦🚚", "\u0000\u0001\u0002", "Shenzhen, CN"]) {
+    for (const text of [
+      "",
+      "   ",
+      "Carrier note:",
+      "LP00123456789012",
+      "Estimated delivery: Tuesday",
+      "🙂📦🚚",
+      "\u0000\u0001\u0002",
+      "Shenzhen, CN",
+    ]) {
       expect(classifyEvent(text), text).toEqual({ milestone: "unknown", confidence: 0 });
     }
   });
@@ -91,12 +100,15 @@ describe("classifyEvent", () => {
 
   it("never throws, always answers a contract milestone with confidence in 0..1, on any string", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("delivered", "已签收", "not ")), (text) => {
-        const { milestone, confidence } = classifyEvent(text);
-        expect(MILESTONES).toContain(milestone);
-        expect(confidence).toBeGreaterThanOrEqual(0);
-        expect(confidence).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("delivered", "已签收", "not ")),
+        (text) => {
+          const { milestone, confidence } = classifyEvent(text);
+          expect(MILESTONES).toContain(milestone);
+          expect(confidence).toBeGreaterThanOrEqual(0);
+          expect(confidence).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

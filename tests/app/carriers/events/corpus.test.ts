@@ -36,14 +36,14 @@ describe("carrier-event corpus", () => {
       CorpusFileSchema.safeParse({
         source,
         lines: [{ ...lines[0], milestone: "shipped" }],
-      }).success
+      }).success,
     ).toBe(false);
     expect(CorpusFileSchema.safeParse({ source, lines: [lines[0], lines[0]] }).success).toBe(false);
     expect(
       CorpusFileSchema.safeParse({
         source: { ...source, id: "new-source" },
         lines,
-      }).success
+      }).success,
     ).toBe(false); // a non-legacy source must cite fully
   });
 

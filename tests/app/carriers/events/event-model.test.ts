@@ -29,7 +29,8 @@ describe("event model", () => {
     const encoded = encodeWeights(quantized, known, FEATURE_BITS, MILESTONES);
     const decoded = decodeWeights(JSON.parse(JSON.stringify(encoded)));
     // Compared as bytes: a deep equality over two million elements takes the test runner half a minute.
-    const same = (a: ArrayBufferView, b: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    const same = (a: ArrayBufferView, b: ArrayBufferView) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     expect(same(decoded.values, quantized.values)).toBe(true);
     expect(same(decoded.scales, quantized.scales)).toBe(true);
     expect(same(decodeKnown(encoded), known)).toBe(true);
